@@ -1,0 +1,2 @@
+// Package registry provides the main entrypoints for running a registry.
+package registry

@@ -1,0 +1,2 @@
+// Package gcs implements the Google Cloud Storage driver backend.
+package gcs
