@@ -60,13 +60,6 @@ type hop struct {
 	hasPort           bool
 }
 
-// chain holds up to MaxHops hops, nearest to the registry first.
-type chain struct {
-	hops  [MaxHops]hop
-	n     int // hops kept
-	total int // hops present in the headers
-}
-
 // InvalidValueError reports a hop value that resolution refused to use.
 type InvalidValueError struct {
 	Hop   int    // 1 for the hop nearest the registry
@@ -176,61 +169,74 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 	}
 }
 
-// resolveTrusted is strict mode once the peer is known to be trusted.
+// resolveTrusted is strict mode once the peer is known to be trusted. Each
+// family has its own function so that only its own state is on the stack.
 func (p *Policy) resolveTrusted(r *http.Request, o *Origin) {
-	var c chain
-	source := FromXForwarded
 	if p.Header == RFC7239 {
-		source = FromForwarded
-		if err := parseForwarded(r.Header[hdrForwarded], &c); err != nil {
-			o.Ignored = err
-			return
-		}
-	} else {
-		readXForwarded(r.Header, &c)
+		p.resolveForwarded(r.Header[hdrForwarded], o)
+		return
 	}
+	xf := newXForwardedHops(r.Header)
+	p.walk(o, FromXForwarded, xf.next)
+}
 
-	// Walk from the nearest hop outwards; used is the count of hops used.
-	used := 0
-	for used < c.n {
-		h := &c.hops[used]
-		if err := h.invalid(used + 1); err != nil {
+func (p *Policy) resolveForwarded(lines []string, o *Origin) {
+	var fw ring
+	if err := parseForwarded(lines, &fw); err != nil {
+		o.Ignored = err
+		return
+	}
+	k, n := 0, min(fw.total, MaxHops)
+	p.walk(o, FromForwarded, func() (hop, bool) {
+		if k == n {
+			return hop{}, false
+		}
+		k++
+		return fw.hop(k - 1), true
+	})
+}
+
+// walk takes hops from next, nearest first, and applies the rules of steps 3
+// and 4 of the package documentation. Each used hop's values replace the
+// nearer ones, so the outermost used hop carrying a value wins.
+func (p *Policy) walk(o *Origin, source Source, next func() (hop, bool)) {
+	var (
+		port   string
+		client node
+	)
+	for o.Hops < MaxHops {
+		h, ok := next()
+		if !ok {
+			break
+		}
+		if err := h.invalid(o.Hops + 1); err != nil {
 			o.Ignored = err
 			break
 		}
-		used++
+		o.Hops++
+		if h.hasProto {
+			o.Scheme, _ = parseScheme(h.proto)
+			o.SchemeSource = source
+		}
+		if h.hasHost {
+			o.Host, o.HostSource = h.host, source
+		}
+		if h.hasPort {
+			port = h.port
+		}
+		client = h.node
 		if h.node.kind != nodeIP || !p.Trusted(h.node.addr) {
 			break
 		}
 	}
-	o.Hops = used
-	if used == 0 {
-		return
-	}
-
-	// The outermost used hop carrying a value wins, per value.
-	var port string
-	for k := used - 1; k >= 0; k-- {
-		h := &c.hops[k]
-		if h.hasProto && o.SchemeSource == FromConnection {
-			o.Scheme, _ = parseScheme(h.proto)
-			o.SchemeSource = source
-		}
-		if h.hasHost && o.HostSource == FromHostHeader {
-			o.Host, o.HostSource = h.host, source
-		}
-		if h.hasPort && port == "" {
-			port = h.port
-		}
-	}
-	if outer := c.hops[used-1].node; outer.kind == nodeIP {
-		o.Client, o.ClientPort, o.ClientSource = outer.addr, outer.port, source
+	if client.kind == nodeIP {
+		o.Client, o.ClientPort, o.ClientSource = client.addr, client.port, source
 	}
 	scheme := o.Scheme
 	if p.Scheme != "" {
 		scheme = p.Scheme
 	}
-	if port != "" && port != defaultPort(scheme) && !hasPort(o.Host) && o.Host != "" {
+	if port != "" && port != defaultPort(scheme) && o.Host != "" && !hasPort(o.Host) {
 		o.Host = o.Host + ":" + port
 	}
 }
@@ -265,6 +271,14 @@ func first(lines []string) string {
 	return lines[0]
 }
 
+// trimOWS removes the optional whitespace (spaces and tabs) around a list
+// member.
 func trimOWS(s string) string {
-	return strings.Trim(s, " \t")
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
 }

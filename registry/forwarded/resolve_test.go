@@ -362,8 +362,8 @@ func TestParseFamilyAndScheme(t *testing.T) {
 }
 
 func TestSyntaxErrorMessage(t *testing.T) {
-	var c chain
-	err := parseForwarded([]string{"for=1.2.3.4", `for="1.2.3.4`}, &c)
+	var r ring
+	err := parseForwarded([]string{"for=1.2.3.4", `for="1.2.3.4`}, &r)
 	want := "Forwarded header line 1, offset 4: unterminated quoted string"
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)

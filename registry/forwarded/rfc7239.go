@@ -36,16 +36,30 @@ const (
 
 func paramNamed(name string) param {
 	switch {
-	case strings.EqualFold(name, "for"):
+	case asciiEqualFold(name, "for"):
 		return paramFor
-	case strings.EqualFold(name, "by"):
+	case asciiEqualFold(name, "by"):
 		return paramBy
-	case strings.EqualFold(name, "host"):
+	case asciiEqualFold(name, "host"):
 		return paramHost
-	case strings.EqualFold(name, "proto"):
+	case asciiEqualFold(name, "proto"):
 		return paramProto
 	}
 	return 0
+}
+
+// asciiEqualFold reports whether s equals the lower-case ASCII word lower,
+// ignoring ASCII case. Parameter names are tokens, so ASCII is all there is.
+func asciiEqualFold(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // maxExtensions bounds the extension parameters remembered per element to
@@ -211,14 +225,17 @@ func unescape(s string) string {
 	return b.String()
 }
 
-// isTokenChar reports whether c is a tchar (RFC 9110 section 5.6.2).
-func isTokenChar(c byte) bool {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
+// tokenChars marks the tchar bytes of RFC 9110 section 5.6.2.
+var tokenChars = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("!#$%&'*+-.^_`|~", byte(c)) >= 0
 	}
-	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
-}
+	return t
+}()
+
+// isTokenChar reports whether c is a tchar.
+func isTokenChar(c byte) bool { return tokenChars[c] }
 
 // isQdText reports whether c may appear unescaped in a quoted-string.
 func isQdText(c byte) bool {
@@ -232,10 +249,9 @@ func isQuotedPairChar(c byte) bool {
 }
 
 // parseForwarded reads every line of a Forwarded header, in order, as one
-// list, keeping the last MaxHops elements in chain (nearest first). Any
-// syntax error rejects the whole header.
-func parseForwarded(lines []string, c *chain) error {
-	var r ring
+// list, keeping the last MaxHops elements in r. Any syntax error rejects the
+// whole header.
+func parseForwarded(lines []string, r *ring) error {
 	for n, line := range lines {
 		p := elementParser{s: line, line: n}
 		for {
@@ -249,7 +265,6 @@ func parseForwarded(lines []string, c *chain) error {
 			r.push(el)
 		}
 	}
-	r.fill(c)
 	return nil
 }
 
@@ -272,22 +287,19 @@ func (r *ring) push(el element) {
 	r.total++
 }
 
-// fill converts the kept elements into hops, nearest first.
-func (r *ring) fill(c *chain) {
-	c.total = r.total
-	c.n = min(r.total, MaxHops)
-	for k := 0; k < c.n; k++ {
-		el := &r.buf[(r.total-1-k)%MaxHops]
-		h := &c.hops[k]
-		*h = hop{}
-		if el.has&paramFor != 0 {
-			h.node, h.forValue = parseNode(el.forNode, false), el.forNode
-		}
-		if el.has&paramProto != 0 {
-			h.proto, h.hasProto = el.proto, true
-		}
-		if el.has&paramHost != 0 {
-			h.host, h.hasHost = el.host, true
-		}
+// hop returns the hop recorded by the k-th element from the right (0 =
+// nearest), for k < min(total, MaxHops).
+func (r *ring) hop(k int) hop {
+	el := &r.buf[(r.total-1-k)%MaxHops]
+	var h hop
+	if el.has&paramFor != 0 {
+		h.node, h.forValue = parseNode(el.forNode, false), el.forNode
 	}
+	if el.has&paramProto != 0 {
+		h.proto, h.hasProto = el.proto, true
+	}
+	if el.has&paramHost != 0 {
+		h.host, h.hasHost = el.host, true
+	}
+	return h
 }

@@ -5,83 +5,115 @@ import (
 	"strings"
 )
 
-// listTail keeps, of a comma-separated list spread over header lines, its
-// first member and its last MaxHops members. That is all that alignment from
-// the right needs, whatever the list's length.
-type listTail struct {
-	total int
-	first string
-	last  [MaxHops]string
+// listReader reads a comma-separated list spread over header lines from the
+// right, one member at a time, without copying or storing it: alignment from
+// the right needs the members nearest the registry first, and the walk rarely
+// goes past a few of them.
+type listReader struct {
+	all   []string // every line, to find the leftmost member when needed
+	lines []string // lines not yet read, the last one partly in rest
+	rest  string   // unread part of the current line
+	empty bool     // the list has no members at all
 }
 
-// read splits every line on commas and trims optional whitespace. A line with
-// nothing but whitespace adds nothing; an empty member within a list is kept
-// (as "") so that alignment is not shifted, and is later refused as invalid.
-func (t *listTail) read(lines []string) {
+func newListReader(lines []string) listReader {
+	r := listReader{all: lines, lines: lines, empty: true}
 	for _, line := range lines {
-		if trimOWS(line) == "" {
-			continue
-		}
-		for {
-			member, rest, more := strings.Cut(line, ",")
-			t.push(trimOWS(member))
-			if !more {
-				break
-			}
-			line = rest
+		if trimOWS(line) != "" {
+			r.empty = false
+			break
 		}
 	}
+	return r
 }
 
-func (t *listTail) push(v string) {
-	if t.total == 0 {
-		t.first = v
+// first returns the leftmost member of the list.
+func (r *listReader) first() string {
+	for _, line := range r.all {
+		if trimOWS(line) != "" {
+			member, _, _ := strings.Cut(line, ",")
+			return trimOWS(member)
+		}
 	}
-	t.last[t.total%MaxHops] = v
-	t.total++
+	return ""
 }
 
-// aligned returns the value for the hop at position k from the right
-// (0 = nearest): the k-th member from the right, or the first member for hops
-// beyond the list's length. ok is false for an empty list.
-func (t *listTail) aligned(k int) (v string, ok bool) {
-	switch {
-	case t.total == 0:
+// next returns the next member from the right. A line with nothing but
+// whitespace adds no member; an empty member within a list is returned as ""
+// so that alignment is not shifted, and is later refused as invalid.
+func (r *listReader) next() (string, bool) {
+	for r.rest == "" {
+		if len(r.lines) == 0 {
+			return "", false
+		}
+		last := r.lines[len(r.lines)-1]
+		r.lines = r.lines[:len(r.lines)-1]
+		if trimOWS(last) != "" {
+			r.rest = last
+			break
+		}
+	}
+	i := strings.LastIndexByte(r.rest, ',')
+	member := r.rest[i+1:]
+	if i < 0 {
+		r.rest = ""
+	} else {
+		r.rest = r.rest[:i]
+		if r.rest == "" {
+			// A leading comma: the empty member to its left is one too.
+			r.rest = " "
+		}
+	}
+	return trimOWS(member), true
+}
+
+// aligned returns the next member from the right, or the leftmost member once
+// the list is exhausted; ok is false for an empty list.
+func (r *listReader) aligned() (v string, ok bool) {
+	if r.empty {
 		return "", false
-	case k < t.total:
-		return t.last[(t.total-1-k)%MaxHops], true
-	default:
-		return t.first, true
 	}
+	if v, ok := r.next(); ok {
+		return v, true
+	}
+	return r.first(), true
 }
 
-// xForwardedLists groups the four lists, so that they are read in one place.
-type xForwardedLists struct {
-	forList, proto, host, port listTail
+// xForwardedHops yields the hops of the X-Forwarded-* family, nearest first.
+type xForwardedHops struct {
+	forList, proto, host, port listReader
+	n                          int // hops yielded so far
+	missingFor                 bool
 }
 
-// readXForwarded aligns X-Forwarded-For, -Proto, -Host and -Port into hops,
-// nearest first.
-func readXForwarded(h http.Header, c *chain) {
-	var l xForwardedLists
-	l.forList.read(h[hdrXFF])
-	l.proto.read(h[hdrXFProto])
-	l.host.read(h[hdrXFHost])
-	l.port.read(h[hdrXFPort])
-
-	c.total = l.forList.total
-	if c.total == 0 && (l.proto.total > 0 || l.host.total > 0 || l.port.total > 0) {
-		c.total = 1 // one hop whose for is missing
+func newXForwardedHops(h http.Header) xForwardedHops {
+	x := xForwardedHops{
+		forList: newListReader(h[hdrXFF]),
+		proto:   newListReader(h[hdrXFProto]),
+		host:    newListReader(h[hdrXFHost]),
+		port:    newListReader(h[hdrXFPort]),
 	}
-	c.n = min(c.total, MaxHops)
-	for k := 0; k < c.n; k++ {
-		hp := &c.hops[k]
-		*hp = hop{}
-		if v, ok := l.forList.aligned(k); ok && k < l.forList.total {
-			hp.node, hp.forValue = parseNode(v, true), v
+	// Values without X-Forwarded-For make one hop whose for is missing.
+	x.missingFor = x.forList.empty && !(x.proto.empty && x.host.empty && x.port.empty)
+	return x
+}
+
+func (x *xForwardedHops) next() (hop, bool) {
+	var h hop
+	if x.missingFor {
+		if x.n > 0 {
+			return hop{}, false
 		}
-		hp.proto, hp.hasProto = l.proto.aligned(k)
-		hp.host, hp.hasHost = l.host.aligned(k)
-		hp.port, hp.hasPort = l.port.aligned(k)
+	} else {
+		v, ok := x.forList.next()
+		if !ok {
+			return hop{}, false
+		}
+		h.node, h.forValue = parseNode(v, true), v
 	}
+	x.n++
+	h.proto, h.hasProto = x.proto.aligned()
+	h.host, h.hasHost = x.host.aligned()
+	h.port, h.hasPort = x.port.aligned()
+	return h, true
 }

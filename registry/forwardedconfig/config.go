@@ -79,7 +79,7 @@ func Load(data []byte, getenv func(string) (string, bool)) (*forwarded.Policy, e
 		present = true
 		var section yaml.MapSlice
 		if err := yaml.Unmarshal([]byte(v), &section); err != nil {
-			return nil, &Error{Key: EnvPrefix, Value: v, Err: fmt.Errorf("not a YAML mapping: %v", err)}
+			return nil, &Error{Key: EnvPrefix, Value: v, Err: fmt.Errorf("%q is not a YAML mapping: %v", v, err)}
 		}
 		if err := mergeSection(raw, section, EnvPrefix); err != nil {
 			return nil, err
@@ -94,7 +94,7 @@ func Load(data []byte, getenv func(string) (string, bool)) (*forwarded.Policy, e
 		present = true
 		var value any
 		if err := yaml.Unmarshal([]byte(v), &value); err != nil {
-			return nil, &Error{Key: name, Value: v, Err: fmt.Errorf("not a YAML value: %v", err)}
+			return nil, &Error{Key: name, Value: v, Err: fmt.Errorf("%q is not a YAML value: %v", v, err)}
 		}
 		raw[k] = value
 	}
@@ -148,7 +148,7 @@ func apply(p *forwarded.Policy, key string, v any) error {
 		return &Error{Key: name, Value: value, Err: err}
 	}
 	failType := func(err error) error {
-		value := fmt.Sprint(v)
+		value := render(v)
 		return &Error{Key: name, Value: value, Err: fmt.Errorf("%q: %v", value, err)}
 	}
 	switch key {
@@ -193,6 +193,15 @@ func apply(p *forwarded.Policy, key string, v any) error {
 		}
 	}
 	return nil
+}
+
+// render writes a decoded value back as one line of YAML, for messages.
+func render(v any) string {
+	out, err := yaml.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
 }
 
 // stringList accepts a YAML sequence of scalars, a single scalar, or nothing.

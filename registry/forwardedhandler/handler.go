@@ -12,7 +12,8 @@
 //     resolved host, once each; Host is the resolved host too;
 //   - X-Forwarded-For holds only the client address, and RemoteAddr is the
 //     client;
-//   - Forwarded, X-Forwarded-Port and X-Real-Ip are removed.
+//   - Forwarded, X-Forwarded-Port and X-Real-Ip are removed;
+//   - a request target in absolute form gets the resolved scheme and host.
 //
 // The connection's peer stays available through [Peer] and in the debug log.
 package forwardedhandler
@@ -111,6 +112,11 @@ func rewrite(r *http.Request, o *forwarded.Origin) {
 		delete(hdr, "X-Forwarded-Host")
 	}
 	r.Host = o.Host
+	if r.URL.Scheme != "" || r.URL.Host != "" {
+		// An absolute-form request target; upstream builds the Link of a
+		// paginated list from it.
+		r.URL.Scheme, r.URL.Host = o.Scheme, o.Host
+	}
 	if !o.Client.IsValid() {
 		delete(hdr, "X-Forwarded-For")
 		return

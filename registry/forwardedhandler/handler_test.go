@@ -1,0 +1,386 @@
+package forwardedhandler
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/distribution/distribution/v3/configuration"
+	"github.com/distribution/distribution/v3/health"
+	v2 "github.com/distribution/distribution/v3/registry/api/v2"
+	"github.com/distribution/distribution/v3/registry/handlers"
+	_ "github.com/distribution/distribution/v3/registry/storage/driver/inmemory"
+	gorhandlers "github.com/gorilla/handlers"
+	"github.com/sirupsen/logrus"
+
+	"github.com/proxyaware/registry/registry/forwarded"
+)
+
+func TestMain(m *testing.M) {
+	// Upstream's application logs every request through the global logger.
+	logrus.SetLevel(logrus.WarnLevel)
+	os.Exit(m.Run())
+}
+
+// syncBuffer collects the access log; the logging handler writes after the
+// response.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// testRegistry is upstream's application on in-memory storage behind the
+// access log and our handler, in the order the registry binary stacks them.
+type testRegistry struct {
+	handler   http.Handler
+	accessLog *syncBuffer
+}
+
+func newTestRegistry(t *testing.T, p *forwarded.Policy, prefix string) *testRegistry {
+	t.Helper()
+	config := &configuration.Configuration{
+		Storage: configuration.Storage{
+			"inmemory": configuration.Parameters{},
+			"maintenance": configuration.Parameters{"uploadpurging": map[any]any{
+				"enabled": false,
+			}},
+		},
+	}
+	config.HTTP.Prefix = prefix
+	config.HTTP.Secret = "test-secret"
+	app := handlers.NewApp(context.Background(), config)
+	log := &syncBuffer{}
+	logger := logrus.New()
+	logger.SetOutput(io.Discard)
+	return &testRegistry{
+		handler:   New(p, prefix, logger, gorhandlers.CombinedLoggingHandler(log, health.Handler(app))),
+		accessLog: log,
+	}
+}
+
+// do sends a request as a server receives it: target is usually a path, and
+// the host in target, if any, becomes the Host header.
+func (tr *testRegistry) do(method, target, peer string, body []byte, hdr ...string) *http.Response {
+	u, err := url.Parse(target)
+	if err != nil {
+		panic(err)
+	}
+	r := httptest.NewRequest(method, u.RequestURI(), bytes.NewReader(body))
+	r.Host = u.Host
+	r.RemoteAddr = peer
+	for i := 0; i+1 < len(hdr); i += 2 {
+		r.Header.Add(hdr[i], hdr[i+1])
+	}
+	w := httptest.NewRecorder()
+	tr.handler.ServeHTTP(w, r)
+	return w.Result()
+}
+
+func strictPolicy(t *testing.T, family forwarded.Family, scheme string, allowed ...string) *forwarded.Policy {
+	t.Helper()
+	pfx, err := forwarded.ParseTrustedProxy("10.0.0.0/8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &forwarded.Policy{Strict: true, TrustedProxies: []netip.Prefix{pfx}, Header: family, Scheme: scheme}
+	for _, a := range allowed {
+		hp, err := forwarded.ParseHostPattern(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.AllowedHosts = append(p.AllowedHosts, hp)
+	}
+	return p
+}
+
+func TestUploadLocation(t *testing.T) {
+	tests := []struct {
+		name   string
+		policy *forwarded.Policy
+		peer   string
+		hdr    []string
+		want   string // scheme://host of the Location
+	}{
+		{"trusted chain", strictPolicy(t, forwarded.XForwarded, ""), "10.0.0.2:1",
+			[]string{"X-Forwarded-For", "198.51.100.7, 10.0.0.1", "X-Forwarded-Proto", "https, http", "X-Forwarded-Host", "reg.example.com, inner"},
+			"https://reg.example.com"},
+		{"untrusted spoofer", strictPolicy(t, forwarded.XForwarded, ""), "203.0.113.9:1",
+			[]string{"X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example", "Forwarded", "host=evil.example"},
+			"http://reg.internal:5000"},
+		{"field report fixed by forced scheme", strictPolicy(t, forwarded.XForwarded, "https"), "10.0.0.2:1",
+			[]string{"X-Forwarded-For", "10.0.0.1", "X-Forwarded-Proto", "http", "X-Forwarded-Host", "reg.example.com"},
+			"https://reg.example.com"},
+		{"rfc 7239", strictPolicy(t, forwarded.RFC7239, ""), "10.0.0.2:1",
+			[]string{"Forwarded", `for=198.51.100.7;proto=https;host="reg.example.com:8443"`, "Forwarded", "for=10.0.0.1;proto=http;host=inner"},
+			"https://reg.example.com:8443"},
+		{"compatibility drops javascript", &forwarded.Policy{}, "203.0.113.9:1",
+			[]string{"X-Forwarded-Proto", "javascript", "X-Forwarded-Host", "reg.example.com"},
+			"http://reg.example.com"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := newTestRegistry(t, tt.policy, "")
+			resp := tr.do("POST", "http://reg.internal:5000/v2/foo/blobs/uploads/", tt.peer, nil, tt.hdr...)
+			if resp.StatusCode != http.StatusAccepted {
+				t.Fatalf("status %d", resp.StatusCode)
+			}
+			loc, err := url.Parse(resp.Header.Get("Location"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := loc.Scheme + "://" + loc.Host; got != tt.want {
+				t.Errorf("Location origin %s, want %s (Location %s)", got, tt.want, loc)
+			}
+			if !strings.HasPrefix(loc.Path, "/v2/foo/blobs/uploads/") {
+				t.Errorf("Location path %s", loc.Path)
+			}
+		})
+	}
+}
+
+// pushTags stores an image under each tag through the API.
+func pushTags(t *testing.T, tr *testRegistry, repo string, tags ...string) {
+	t.Helper()
+	config := []byte(`{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}`)
+	dgst := fmt.Sprintf("sha256:%x", sha256.Sum256(config))
+	resp := tr.do("POST", "http://reg/v2/"+repo+"/blobs/uploads/", "10.0.0.2:1", nil)
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("upload start: status %d", resp.StatusCode)
+	}
+	loc, err := url.Parse(resp.Header.Get("Location"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := loc.Query()
+	q.Set("digest", dgst)
+	loc.RawQuery = q.Encode()
+	resp = tr.do("PUT", loc.String(), "10.0.0.2:1", config)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload end: status %d", resp.StatusCode)
+	}
+	manifest, _ := json.Marshal(map[string]any{
+		"schemaVersion": 2,
+		"mediaType":     "application/vnd.oci.image.manifest.v1+json",
+		"config":        map[string]any{"mediaType": "application/vnd.oci.image.config.v1+json", "digest": dgst, "size": len(config)},
+		"layers":        []any{},
+	})
+	for _, tag := range tags {
+		resp := tr.do("PUT", "http://reg/v2/"+repo+"/manifests/"+tag, "10.0.0.2:1", manifest,
+			"Content-Type", "application/vnd.oci.image.manifest.v1+json")
+		if resp.StatusCode != http.StatusCreated {
+			body, _ := io.ReadAll(resp.Body)
+			t.Fatalf("manifest put: status %d: %s", resp.StatusCode, body)
+		}
+	}
+}
+
+func TestTagsListLink(t *testing.T) {
+	tr := newTestRegistry(t, strictPolicy(t, forwarded.XForwarded, ""), "")
+	pushTags(t, tr, "foo", "a", "b", "c")
+
+	resp := tr.do("GET", "http://reg.internal/v2/foo/tags/list?n=1", "10.0.0.2:1", nil,
+		"X-Forwarded-For", "198.51.100.7", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "reg.example.com")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	// Upstream writes the Link from the request target, which is a path in
+	// the usual origin form: relative, so right whatever the origin.
+	if link := resp.Header.Get("Link"); !strings.HasPrefix(link, "</v2/foo/tags/list?") {
+		t.Errorf("Link %q, want a relative one", link)
+	}
+
+	// A request target in absolute form ("GET http://host/path") reaches
+	// the Link as written; the handler replaces its origin with the
+	// resolved one.
+	absolute := func(peer string, hdr ...string) string {
+		r := httptest.NewRequest("GET", "http://evil.example/v2/foo/tags/list?n=1", nil)
+		r.Host = "reg.internal"
+		r.RemoteAddr = peer
+		for i := 0; i+1 < len(hdr); i += 2 {
+			r.Header.Add(hdr[i], hdr[i+1])
+		}
+		w := httptest.NewRecorder()
+		tr.handler.ServeHTTP(w, r)
+		return w.Result().Header.Get("Link")
+	}
+	if link := absolute("10.0.0.2:1", "X-Forwarded-For", "198.51.100.7", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "reg.example.com"); !strings.HasPrefix(link, "<https://reg.example.com/v2/foo/tags/list?") {
+		t.Errorf("Link %q, want one under https://reg.example.com", link)
+	}
+	if link := absolute("203.0.113.9:1", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example"); !strings.HasPrefix(link, "<http://reg.internal/v2/foo/tags/list?") {
+		t.Errorf("Link %q for a spoofing client, want one under http://reg.internal", link)
+	}
+}
+
+func TestAccessLogRemoteAddress(t *testing.T) {
+	tr := newTestRegistry(t, strictPolicy(t, forwarded.XForwarded, ""), "")
+	tr.do("GET", "http://reg/v2/", "10.0.0.2:1", nil, "X-Forwarded-For", "198.51.100.7, 10.0.0.1")
+	tr.do("GET", "http://reg/v2/", "203.0.113.9:4444", nil, "X-Forwarded-For", "6.6.6.6", "X-Real-Ip", "6.6.6.7")
+	lines := strings.Split(strings.TrimSpace(tr.accessLog.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("access log %q", lines)
+	}
+	if !strings.HasPrefix(lines[0], "198.51.100.7 ") {
+		t.Errorf("trusted chain logged as %q, want the client 198.51.100.7", lines[0])
+	}
+	if !strings.HasPrefix(lines[1], "203.0.113.9 ") {
+		t.Errorf("spoofer logged as %q, want the peer 203.0.113.9", lines[1])
+	}
+}
+
+func TestRewrittenRequest(t *testing.T) {
+	var got *http.Request
+	h := New(strictPolicy(t, forwarded.XForwarded, ""), "", logrus.New(), http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = r }))
+	r := httptest.NewRequest("GET", "http://inner/v2/", nil)
+	r.RemoteAddr = "10.0.0.2:1234"
+	for _, kv := range [][2]string{
+		{"X-Forwarded-For", "198.51.100.7"}, {"X-Forwarded-For", "10.0.0.1"},
+		{"X-Forwarded-Proto", "https"}, {"X-Forwarded-Host", "reg.example.com"}, {"X-Forwarded-Port", "443"},
+		{"Forwarded", "for=6.6.6.6"}, {"X-Real-Ip", "6.6.6.6"},
+	} {
+		r.Header.Add(kv[0], kv[1])
+	}
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	want := http.Header{
+		"X-Forwarded-For":   {"198.51.100.7"},
+		"X-Forwarded-Proto": {"https"},
+		"X-Forwarded-Host":  {"reg.example.com"},
+	}
+	for k, v := range want {
+		if fmt.Sprint(got.Header[k]) != fmt.Sprint(v) {
+			t.Errorf("%s = %q, want %q", k, got.Header[k], v)
+		}
+	}
+	for _, k := range []string{"Forwarded", "X-Forwarded-Port", "X-Real-Ip"} {
+		if _, ok := got.Header[k]; ok {
+			t.Errorf("%s still present", k)
+		}
+	}
+	if got.RemoteAddr != "198.51.100.7" || got.Host != "reg.example.com" {
+		t.Errorf("RemoteAddr %q Host %q", got.RemoteAddr, got.Host)
+	}
+	if p, ok := Peer(got.Context()); !ok || p.String() != "10.0.0.2:1234" {
+		t.Errorf("Peer = %v, %t", p, ok)
+	}
+}
+
+func TestAllowedHosts(t *testing.T) {
+	tr := newTestRegistry(t, strictPolicy(t, forwarded.XForwarded, "", "reg.example.com", "*.mirror.example.com"), "/reg")
+	cases := []struct {
+		path, host string
+		status     int
+	}{
+		{"/reg/v2/", "reg.example.com", http.StatusOK},
+		{"/reg/v2/", "REG.example.com:443", http.StatusOK},
+		{"/reg/v2/", "eu.mirror.example.com", http.StatusOK},
+		{"/reg/v2/", "evil.example", http.StatusBadRequest},
+		{"/reg/v2", "evil.example", http.StatusBadRequest},
+		{"/reg/v2/foo/tags/list", "mirror.example.com", http.StatusBadRequest},
+		{"/reg/v2x", "evil.example", http.StatusNotFound},
+		{"/", "evil.example", http.StatusNotFound},
+	}
+	for _, c := range cases {
+		resp := tr.do("GET", "http://inner"+c.path, "10.0.0.2:1", nil, "X-Forwarded-Host", c.host)
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != c.status {
+			t.Errorf("%s host %s: status %d, want %d (%s)", c.path, c.host, resp.StatusCode, c.status, body)
+			continue
+		}
+		if c.status == http.StatusBadRequest {
+			var e struct {
+				Errors []struct{ Code, Message string } `json:"errors"`
+			}
+			if err := json.Unmarshal(body, &e); err != nil || len(e.Errors) != 1 || e.Errors[0].Code != "HOST_NOT_ALLOWED" || !strings.Contains(e.Errors[0].Message, c.host) {
+				t.Errorf("%s host %s: body %s", c.path, c.host, body)
+			}
+		}
+	}
+}
+
+// TestCompatibilityMatchesUpstream runs upstream's own URL-builder
+// expectations for valid forwarding values through the handler in
+// compatibility mode: the request it passes on must make upstream build the
+// same base URL it would build from the original request.
+func TestCompatibilityMatchesUpstream(t *testing.T) {
+	cases := []struct {
+		host string
+		hdr  []string
+		base string
+	}{
+		{"example.com", nil, "http://example.com"},
+		{"example.com", []string{"X-Custom-Forwarded-Proto", "https"}, "http://example.com"},
+		{"example.com", []string{"X-Forwarded-Proto", "https"}, "https://example.com"},
+		{"example.com", []string{"X-Forwarded-Host", "first.example.com"}, "http://first.example.com"},
+		{"example.com", []string{"X-Forwarded-Host", "first.example.com, proxy1.example.com"}, "http://first.example.com"},
+		{"example.com", []string{"X-Forwarded-Host", "first.example.com:443"}, "http://first.example.com:443"},
+		{"example.com", []string{"X-Forwarded-Host", "example.com:5000", "X-Forwarded-Port", "5000"}, "http://example.com:5000"},
+		{"example.com", []string{"X-Forwarded-Port", "443 , 5001"}, "http://example.com"},
+		{"example.com", []string{"X-Forwarded-Proto", "https", "X-Forwarded-Host", "example.com", "X-Forwarded-Port", "443"}, "https://example.com"},
+		{"example.com:443", []string{"X-Forwarded-Proto", "https", "X-Forwarded-Host", "example.com:443", "X-Forwarded-Port", "443"}, "https://example.com:443"},
+		{"example.com", []string{"X-Forwarded-Proto", "https", "X-Forwarded-Host", " first.example.com:12345 "}, "https://first.example.com:12345"},
+		{"example.com", []string{"X-Forwarded-Host", "first.example.com:5000", "X-Forwarded-Port", "80"}, "http://first.example.com:5000"},
+		{"example.com", []string{"X-Forwarded-Host", "first.example.com", "X-Forwarded-Port", "abcd"}, "http://first.example.com"},
+		{"example.com", []string{"Forwarded", `proto=https;host="192.168.22.30:80"`}, "https://192.168.22.30:80"},
+		{"example.com", []string{"Forwarded", `host="reg.example.com:5000";for="192.168.22.30"`}, "http://reg.example.com:5000"},
+		{"example.com", []string{"Forwarded", "host=reg.example.com;proto=https"}, "https://reg.example.com"},
+		{"example.com", []string{"Forwarded", `host="reg.example.com:88";proto=http`, "Forwarded", "host=reg.example.com;proto=https"}, "http://reg.example.com:88"},
+		{"example.com", []string{"Forwarded", `host="reg.example.com:443";proto=https, host="reg.example.com:80";proto=http`}, "https://reg.example.com:443"},
+		{"example.com", []string{"Forwarded", `for="2607:f0d0:1002:51::4";host="[2607:f0d0:1002:51::4]:5001"`, "X-Forwarded-Port", "5002"}, "http://[2607:f0d0:1002:51::4]:5001"},
+		{"example.com", []string{"Forwarded", `host="[2607:f0d0:1002:51::4]:4000"`, "X-Forwarded-Port", "5001"}, "http://[2607:f0d0:1002:51::4]:4000"},
+		{"example.com", []string{"X-Forwarded-Proto", "https", "X-Forwarded-Host", "first.example.com", "X-Forwarded-Port", "", "Forwarded", "host=first.example.com; proto=https"}, "https://first.example.com"},
+		{"example.com", []string{"X-Forwarded-Proto", "http", "Forwarded", "host=second.example.com; proto=https", "X-Forwarded-Host", "first.example.com", "X-Forwarded-Port", "4000"}, "https://second.example.com"},
+		{"example.com", []string{"X-Forwarded-Proto", "https", "Forwarded", "for=127.0.0.1", "X-Forwarded-Host", "first.example.com", "X-Forwarded-Port", "4000"}, "http://example.com"},
+		{"example.com", []string{"X-Forwarded-Proto", "https", "Forwarded", "proto=https", "X-Forwarded-Host", "first.example.com", "X-Forwarded-Port", "4000"}, "https://example.com"},
+		{"example.com", []string{"X-Forwarded-Proto", "https"}, "https://example.com"},
+	}
+	var passed *http.Request
+	h := New(&forwarded.Policy{}, "", logrus.New(), http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { passed = r }))
+	for _, c := range cases {
+		for _, path := range []string{"/v2/", "/prefix/v2/"} {
+			build := func(r *http.Request) string {
+				base, err := v2.NewURLBuilderFromRequest(r, false).BuildBaseURL()
+				if err != nil {
+					t.Fatal(err)
+				}
+				return base
+			}
+			mk := func() *http.Request {
+				r := &http.Request{Method: "GET", URL: &url.URL{Path: path}, Host: c.host, RemoteAddr: "192.0.2.1:1", Header: http.Header{}}
+				for i := 0; i+1 < len(c.hdr); i += 2 {
+					r.Header.Add(c.hdr[i], c.hdr[i+1])
+				}
+				return r
+			}
+			want := c.base + path
+			if up := build(mk()); up != want {
+				t.Fatalf("upstream itself builds %s for %v, the vector says %s", up, c.hdr, want)
+			}
+			h.ServeHTTP(httptest.NewRecorder(), mk())
+			if got := build(passed); got != want {
+				t.Errorf("%v at %s: built %s, upstream builds %s", c.hdr, path, got, want)
+			}
+		}
+	}
+}
