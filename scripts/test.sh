@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: static checks, unit and handler tests, fuzz
+# targets for a bounded time, and the integration suite with real proxies and
+# clients. Installs what the tests need when it is missing (Debian packages
+# through apt-get, Go modules through the module proxy).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+FUZZTIME=${FUZZTIME:-20s}
+
+need=()
+for tool in nginx:nginx haproxy:haproxy caddy:caddy skopeo:skopeo openssl:openssl; do
+	command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool#*:}")
+done
+if [ ${#need[@]} -gt 0 ]; then
+	echo "installing ${need[*]}"
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+echo "== static checks"
+unformatted=$(gofmt -l cmd registry tests)
+if [ -n "$unformatted" ]; then
+	echo "gofmt would change: $unformatted" >&2
+	exit 1
+fi
+go vet -mod=vendor ./...
+(cd tests && go vet ./...)
+
+echo "== unit and handler tests"
+go test -mod=vendor -count=1 ./...
+
+echo "== fuzz targets, $FUZZTIME each"
+for target in FuzzResolve FuzzForwardedSyntax; do
+	go test -mod=vendor -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" ./registry/forwarded/
+done
+
+echo "== integration suite"
+(cd tests && go test -count=1 -timeout 20m ./...)

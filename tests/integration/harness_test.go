@@ -1,0 +1,406 @@
+// Package integration runs the registry binary behind real proxies (nginx,
+// HAProxy, Caddy) and pushes to it with real clients (Docker's distribution
+// client, containerd's pusher, skopeo), all on loopback. Every process has its
+// own 127.x address, so trust by address is real.
+package integration
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Addresses of the parts. 127.0.0.1 is where a process that cannot choose
+// its source address comes from (skopeo, Caddy's upstream connections), so
+// it stands for "somewhere outside" and is trusted only where Caddy is the
+// edge.
+const (
+	clientIP    = "127.0.10.1"
+	edgeIP      = "127.0.20.1" // nginx or HAProxy edge
+	caddyIP     = "127.0.20.2" // Caddy edge
+	innerIP     = "127.0.30.1"
+	registryIP  = "127.0.40.1"
+	replicaIP   = "127.0.40.2"
+	tokenIP     = "127.0.50.1"
+	defaultIP   = "127.0.0.1"
+	registryTCP = registryIP + ":5000"
+	replicaTCP  = replicaIP + ":5000"
+	tokenTCP    = tokenIP + ":5001"
+
+	username = "alice"
+	password = "s3cret-pass"
+)
+
+// suite holds what every test shares: the binary, the TLS material, the
+// repository root.
+var suite struct {
+	root     string // repository root
+	dir      string // scratch directory for the whole run
+	registry string // the built binary
+	caPool   *x509.CertPool
+	caDir    string // holds ca.crt, for skopeo
+	certFile string
+	keyFile  string
+	pemFile  string // certificate and key in one file, for HAProxy
+	htpasswd string
+}
+
+func TestMain(m *testing.M) {
+	code, err := setup(m)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "integration setup:", err)
+		os.Exit(1)
+	}
+	os.Exit(code)
+}
+
+func setup(m *testing.M) (int, error) {
+	for _, tool := range []string{"nginx", "haproxy", "caddy", "skopeo"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			// Fail loudly: the test command installs these.
+			return 0, fmt.Errorf("%s is not installed (run scripts/test.sh, which installs it): %v", tool, err)
+		}
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return 0, err
+	}
+	suite.root = filepath.Dir(filepath.Dir(wd))
+	suite.dir, err = os.MkdirTemp("", "registry-integration-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(suite.dir)
+
+	suite.registry = filepath.Join(suite.dir, "registry")
+	build := exec.Command("go", "build", "-mod=vendor", "-o", suite.registry, "./cmd/registry")
+	build.Dir = suite.root
+	if out, err := build.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("building ./cmd/registry: %v\n%s", err, out)
+	}
+	if err := makeTLS(); err != nil {
+		return 0, err
+	}
+	if suite.htpasswd, err = writeHtpasswd(suite.dir); err != nil {
+		return 0, err
+	}
+	return m.Run(), nil
+}
+
+// makeTLS writes a CA and a server certificate for every edge address.
+func makeTLS() error {
+	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return err
+	}
+	caTmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "integration test CA"},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(24 * time.Hour),
+		IsCA:                  true,
+		KeyUsage:              x509.KeyUsageCertSign,
+		BasicConstraintsValid: true,
+	}
+	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
+	if err != nil {
+		return err
+	}
+	ca, _ := x509.ParseCertificate(caDER)
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return err
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(2),
+		Subject:      pkix.Name{CommonName: "registry edge"},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		IPAddresses:  []net.IP{net.ParseIP(edgeIP), net.ParseIP(caddyIP)},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
+	if err != nil {
+		return err
+	}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		return err
+	}
+	certPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+	keyPEM := pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER})
+	caPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})
+
+	suite.caDir = filepath.Join(suite.dir, "ca")
+	suite.certFile = filepath.Join(suite.dir, "server.crt")
+	suite.keyFile = filepath.Join(suite.dir, "server.key")
+	suite.pemFile = filepath.Join(suite.dir, "server.pem")
+	if err := os.MkdirAll(suite.caDir, 0o755); err != nil {
+		return err
+	}
+	for path, data := range map[string][]byte{
+		filepath.Join(suite.caDir, "ca.crt"): caPEM,
+		suite.certFile:                       certPEM,
+		suite.keyFile:                        keyPEM,
+		suite.pemFile:                        append(append([]byte{}, certPEM...), keyPEM...),
+	} {
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			return err
+		}
+	}
+	suite.caPool = x509.NewCertPool()
+	suite.caPool.AddCert(ca)
+	return nil
+}
+
+// env is one scenario's set of processes, stopped when the test ends.
+type env struct {
+	t   *testing.T
+	dir string
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	return &env{t: t, dir: t.TempDir()}
+}
+
+// start runs a process in its own process group, with output in a log file
+// that a failing test prints.
+func (e *env) start(name string, extraEnv []string, args ...string) *exec.Cmd {
+	e.t.Helper()
+	logPath := filepath.Join(e.dir, name+".log")
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	cmd.Dir = e.dir
+	cmd.Env = append(os.Environ(), extraEnv...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		e.t.Fatalf("starting %s: %v", name, err)
+	}
+	done := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(done) }()
+	e.t.Cleanup(func() {
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			<-done
+		}
+		logFile.Close()
+		if e.t.Failed() {
+			out, _ := os.ReadFile(logPath)
+			e.t.Logf("---- %s log (last 3000 bytes):\n%s", name, tail(out, 3000))
+		}
+	})
+	return cmd
+}
+
+func tail(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[len(b)-n:]
+	}
+	return b
+}
+
+// waitTCP waits until addr accepts connections.
+func (e *env) waitTCP(addr string) {
+	e.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err == nil {
+			c.Close()
+			return
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatalf("%s never accepted connections: %v", addr, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// registryOptions configure one registry process.
+type registryOptions struct {
+	addr      string // ip:port
+	storage   string // shared root directory
+	forwarded string // YAML of http.forwarded, indented by 4; "" for none
+	auth      string // YAML of auth, indented by 2
+}
+
+// startRegistry runs the built binary and returns the path of its log, whose
+// stdout part holds the access log.
+func (e *env) startRegistry(o registryOptions) string {
+	e.t.Helper()
+	config := fmt.Sprintf(`version: 0.1
+log:
+  level: info
+  formatter: text
+storage:
+  filesystem:
+    rootdirectory: %s
+  delete:
+    enabled: true
+  maintenance:
+    uploadpurging:
+      enabled: false
+http:
+  addr: %s
+  secret: shared-secret-for-replicas
+%s
+%s
+`, o.storage, o.addr, o.forwarded, o.auth)
+	name := "registry-" + strings.ReplaceAll(o.addr, ":", "-")
+	path := filepath.Join(e.dir, name+".yml")
+	if err := os.WriteFile(path, []byte(config), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	e.start(name, nil, suite.registry, "serve", path)
+	e.waitTCP(o.addr)
+	return filepath.Join(e.dir, name+".log")
+}
+
+// recipe reads a proxy configuration from docs/proxies and fills in the
+// test's addresses and paths. Nothing else is changed: the file the docs
+// show is the file that runs.
+func (e *env) recipe(name string, extra ...string) string {
+	e.t.Helper()
+	data, err := os.ReadFile(filepath.Join(suite.root, "docs", "proxies", name))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	pairs := []string{
+		"EDGE_IP", edgeIP,
+		"CADDY_IP", caddyIP,
+		"INNER_IP", innerIP,
+		"REGISTRY_ADDR", registryTCP,
+		"REGISTRY2_ADDR", replicaTCP,
+		"TOKEN_ADDR", tokenTCP,
+		"/etc/ssl/registry/server.pem", suite.pemFile,
+		"/etc/ssl/registry/server.crt", suite.certFile,
+		"/etc/ssl/registry/server.key", suite.keyFile,
+	}
+	return strings.NewReplacer(append(pairs, extra...)...).Replace(string(data))
+}
+
+// startNginx runs nginx with a recipe as its http-level configuration. The
+// main file, written here, holds only what a test run needs: paths, and an
+// access log that records the scheme and whether a request carried
+// credentials.
+func (e *env) startNginx(name, recipe string, listen ...string) string {
+	e.t.Helper()
+	dir := filepath.Join(e.dir, name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "recipe.conf"), []byte(e.recipe(recipe)), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	access := filepath.Join(dir, "access.log")
+	main := fmt.Sprintf(`daemon off;
+worker_processes 1;
+pid %[1]s/nginx.pid;
+error_log %[1]s/error.log info;
+events { worker_connections 256; }
+http {
+    client_body_temp_path %[1]s/body;
+    proxy_temp_path %[1]s/proxy;
+    fastcgi_temp_path %[1]s/fastcgi;
+    uwsgi_temp_path %[1]s/uwsgi;
+    scgi_temp_path %[1]s/scgi;
+    map $http_authorization $test_credentials { "" none; default sent; }
+    log_format test '$remote_addr $scheme $request_method $request_uri $status credentials=$test_credentials';
+    access_log %[2]s test;
+    include %[1]s/recipe.conf;
+}
+`, dir, access)
+	mainPath := filepath.Join(dir, "nginx.conf")
+	if err := os.WriteFile(mainPath, []byte(main), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	e.start(name, nil, "nginx", "-c", mainPath, "-p", dir, "-e", filepath.Join(dir, "error.log"))
+	for _, addr := range listen {
+		e.waitTCP(addr)
+	}
+	return access
+}
+
+func (e *env) startHAProxy(recipe string, listen ...string) {
+	e.t.Helper()
+	path := filepath.Join(e.dir, "haproxy.cfg")
+	if err := os.WriteFile(path, []byte(e.recipe(recipe)), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	e.start("haproxy", nil, "haproxy", "-db", "-f", path)
+	for _, addr := range listen {
+		e.waitTCP(addr)
+	}
+}
+
+func (e *env) startCaddy(recipe string, listen ...string) {
+	e.t.Helper()
+	path := filepath.Join(e.dir, "Caddyfile")
+	if err := os.WriteFile(path, []byte(e.recipe(recipe)), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	home := filepath.Join(e.dir, "caddy-home")
+	e.start("caddy", []string{"HOME=" + home, "XDG_DATA_HOME=" + home, "XDG_CONFIG_HOME=" + home},
+		"caddy", "run", "--config", path, "--adapter", "caddyfile")
+	for _, addr := range listen {
+		e.waitTCP(addr)
+	}
+}
+
+// httpClient returns a client that connects from clientIP and trusts the
+// test CA, with its requests recorded.
+func httpClient(rec *recorder) *http.Client {
+	dialer := &net.Dialer{
+		LocalAddr: &net.TCPAddr{IP: net.ParseIP(clientIP)},
+		Timeout:   10 * time.Second,
+	}
+	base := &http.Transport{
+		DialContext:         dialer.DialContext,
+		TLSClientConfig:     &tls.Config{RootCAs: suite.caPool},
+		TLSHandshakeTimeout: 10 * time.Second,
+		ForceAttemptHTTP2:   false,
+	}
+	rec.next = base
+	return &http.Client{Transport: rec, Timeout: 2 * time.Minute}
+}
+
+// readFile returns a file's content, or "" when it does not exist yet.
+func readFile(path string) string {
+	b, _ := os.ReadFile(path)
+	return string(b)
+}
+
+// runCommand runs a short-lived command and returns its combined output.
+func runCommand(ctx context.Context, name string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	return out.String(), err
+}
