@@ -54,9 +54,9 @@ func (c *dockerClient) trace() string { return c.rec.String() }
 
 type staticCreds struct{}
 
-func (staticCreds) Basic(*url.URL) (string, string)             { return username, password }
-func (staticCreds) RefreshToken(*url.URL, string) string         { return "" }
-func (staticCreds) SetRefreshToken(*url.URL, string, string)     {}
+func (staticCreds) Basic(*url.URL) (string, string)          { return username, password }
+func (staticCreds) RefreshToken(*url.URL, string) string     { return "" }
+func (staticCreds) SetRefreshToken(*url.URL, string, string) {}
 func (c *dockerClient) repository(ctx context.Context, host, repo string, actions ...string) (distribution.Repository, error) {
 	hc := httpClient(&c.rec)
 	base := "https://" + host
