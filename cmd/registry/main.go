@@ -2,8 +2,10 @@
 // addition: the origin of every request (scheme, host, client address) is
 // resolved from the http.forwarded policy before the registry sees it, so the
 // URLs it hands out are right behind any chain of proxies and cannot be
-// steered by clients. Everything else (subcommands, flags, storage drivers,
-// auth backends, middleware, the pull-through proxy) is upstream's.
+// steered by clients; and one subcommand, `registry doctor <url>`, which
+// checks from a client's side whether pushes through a URL will work.
+// Everything else (subcommands, flags, storage drivers, auth backends,
+// middleware, the pull-through proxy) is upstream's.
 package main
 
 import (
@@ -41,6 +43,7 @@ var policy = &forwarded.Policy{}
 func main() {
 	registry.ServeCmd.PreRun = loadPolicy
 	registry.RegisterHandler(wrap)
+	registry.RootCmd.AddCommand(doctorCmd)
 	if err := registry.RootCmd.Execute(); err != nil {
 		os.Exit(1)
 	}

@@ -2,9 +2,11 @@ package integration
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -118,6 +120,17 @@ func TestFieldReportSetup(t *testing.T) {
 				if leaked == 0 {
 					t.Errorf("%s: skopeo: the edge's plain listener saw no upload with credentials; plain requests: %q\n%s", t.Name(), plain, s.trace())
 				}
+
+				// registry doctor finds it, without sending anything to
+				// the plain listener.
+				before = len(plainRequests(edgeLog))
+				code, out := runDoctor(t, "https://"+edgeIP)
+				if code != 1 || !strings.Contains(out, "scheme http, the registry URL uses https") {
+					t.Errorf("%s: doctor exit %d, want 1 naming the scheme:\n%s", t.Name(), code, out)
+				}
+				if n := len(plainRequests(edgeLog)) - before; n != 0 {
+					t.Errorf("%s: doctor sent %d requests to the plain listener", t.Name(), n)
+				}
 			})
 
 			t.Run("with trustedproxies and scheme https", func(t *testing.T) {
@@ -130,12 +143,32 @@ func TestFieldReportSetup(t *testing.T) {
 				e.startNginx("inner", "nginx-inner-fieldreport.conf", innerIP+":80")
 				edgeLog := e.startNginx("edge", "nginx-edge-fieldreport.conf", edgeIP+":443", edgeIP+":80")
 				pushAndPull(t, edgeIP, allClients(e.dir))
+				if code, out := runDoctor(t, "https://"+edgeIP); code != 0 {
+					t.Errorf("%s: doctor exit %d, want 0:\n%s", t.Name(), code, out)
+				}
 				if plain := plainRequests(edgeLog); len(plain) > 0 {
 					t.Errorf("%s: the edge's plain listener saw %d requests: %q", t.Name(), len(plain), plain)
 				}
 			})
 		})
 	}
+}
+
+// runDoctor runs `registry doctor` against target with the test user's
+// credentials and returns its exit status and output.
+func runDoctor(t *testing.T, target string) (int, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, suite.registry, "doctor", target,
+		"--cacert", filepath.Join(suite.caDir, "ca.crt"), "--username", username, "--password-stdin")
+	cmd.Stdin = strings.NewReader(password + "\n")
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("running doctor: %v", err)
+	}
+	return cmd.ProcessState.ExitCode(), string(out)
 }
 
 // TestXForwardedChain is scenario 2: the edge overwrites X-Forwarded-Proto
