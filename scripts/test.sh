@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 FUZZTIME=${FUZZTIME:-20s}
 
 need=()
-for tool in nginx:nginx haproxy:haproxy caddy:caddy skopeo:skopeo openssl:openssl; do
+for tool in nginx:nginx haproxy:haproxy caddy:caddy skopeo:skopeo busybox:busybox-static; do
 	command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool#*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then

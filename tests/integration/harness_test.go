@@ -90,8 +90,11 @@ func setup(m *testing.M) (int, error) {
 	defer os.RemoveAll(suite.dir)
 
 	suite.registry = filepath.Join(suite.dir, "registry")
+	// Static, as the image builds it, so that the image test can run it in
+	// a root of its own.
 	build := exec.Command("go", "build", "-mod=vendor", "-o", suite.registry, "./cmd/registry")
 	build.Dir = suite.root
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
 		return 0, fmt.Errorf("building ./cmd/registry: %v\n%s", err, out)
 	}

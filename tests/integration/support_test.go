@@ -249,3 +249,46 @@ func (ts *tokenServer) authYAML(realmHost string) string {
 func htpasswdAuthYAML() string {
 	return fmt.Sprintf("auth:\n  htpasswd:\n    realm: registry\n    path: %s\n", suite.htpasswd)
 }
+
+// pushPlain pushes img to a registry without authentication with plain HTTP
+// requests: a monolithic upload per blob, then the manifest.
+func pushPlain(hc *http.Client, base, repo, tag string, img *image) error {
+	for _, b := range img.blobs() {
+		resp, err := hc.Post(base+"/v2/"+repo+"/blobs/uploads/", "", nil)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusAccepted {
+			return fmt.Errorf("upload start: status %d", resp.StatusCode)
+		}
+		loc, err := resp.Request.URL.Parse(resp.Header.Get("Location"))
+		if err != nil {
+			return err
+		}
+		q := loc.Query()
+		q.Set("digest", b.desc.Digest.String())
+		loc.RawQuery = q.Encode()
+		req, _ := http.NewRequest(http.MethodPut, loc.String(), bytes.NewReader(b.data))
+		req.Header.Set("Content-Type", "application/octet-stream")
+		resp, err = hc.Do(req)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			return fmt.Errorf("upload of %s: status %d", b.desc.Digest, resp.StatusCode)
+		}
+	}
+	req, _ := http.NewRequest(http.MethodPut, base+"/v2/"+repo+"/manifests/"+tag, bytes.NewReader(img.manifest.data))
+	req.Header.Set("Content-Type", img.manifest.desc.MediaType)
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		return fmt.Errorf("manifest put: status %d", resp.StatusCode)
+	}
+	return nil
+}
