@@ -171,6 +171,19 @@ func runDoctor(t *testing.T, target string) (int, string) {
 	return cmd.ProcessState.ExitCode(), string(out)
 }
 
+// TestSingleProxy is the simplest deployment: one nginx, trusted, in front
+// of the registry.
+func TestSingleProxy(t *testing.T) {
+	e := newEnv(t)
+	e.startRegistry(registryOptions{
+		addr: registryTCP, storage: e.dir + "/storage",
+		forwarded: forwardedYAML("x-forwarded", "", edgeIP),
+		auth:      htpasswdAuthYAML(),
+	})
+	e.startNginx("edge", "nginx-single.conf", edgeIP+":443")
+	pushAndPull(t, edgeIP, allClients(e.dir))
+}
+
 // TestXForwardedChain is scenario 2: the edge overwrites X-Forwarded-Proto
 // and -Host, the inner nginx appends X-Forwarded-For; both are trusted.
 func TestXForwardedChain(t *testing.T) {
