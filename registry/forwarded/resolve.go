@@ -176,8 +176,9 @@ func (p *Policy) resolveTrusted(r *http.Request, o *Origin) {
 		p.resolveForwarded(r.Header[hdrForwarded], o)
 		return
 	}
-	xf := newXForwardedHops(r.Header)
-	p.walk(o, FromXForwarded, xf.next)
+	var xf xForwardedHops
+	xf.init(r.Header)
+	p.walk(o, FromXForwarded, nil, &xf)
 }
 
 func (p *Policy) resolveForwarded(lines []string, o *Origin) {
@@ -186,27 +187,27 @@ func (p *Policy) resolveForwarded(lines []string, o *Origin) {
 		o.Ignored = err
 		return
 	}
-	k, n := 0, min(fw.total, MaxHops)
-	p.walk(o, FromForwarded, func() (hop, bool) {
-		if k == n {
-			return hop{}, false
-		}
-		k++
-		return fw.hop(k - 1), true
-	})
+	p.walk(o, FromForwarded, &fw, nil)
 }
 
-// walk takes hops from next, nearest first, and applies the rules of steps 3
-// and 4 of the package documentation. Each used hop's values replace the
-// nearer ones, so the outermost used hop carrying a value wins.
-func (p *Policy) walk(o *Origin, source Source, next func() (hop, bool)) {
+// walk takes hops nearest first, from the Forwarded elements in fw or, when
+// fw is nil, from xf, and applies the rules of steps 3 and 4 of the package
+// documentation. Each used hop's values replace the nearer ones, so the
+// outermost used hop carrying a value wins. (Both sources are plain
+// parameters, not an interface, so that they stay on the stack.)
+func (p *Policy) walk(o *Origin, source Source, fw *ring, xf *xForwardedHops) {
 	var (
 		port   string
 		client node
+		h      hop
 	)
 	for o.Hops < MaxHops {
-		h, ok := next()
-		if !ok {
+		if fw != nil {
+			if o.Hops == min(fw.total, MaxHops) {
+				break
+			}
+			fw.hop(o.Hops, &h)
+		} else if !xf.next(&h) {
 			break
 		}
 		if err := h.invalid(o.Hops + 1); err != nil {

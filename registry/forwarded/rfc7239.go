@@ -287,11 +287,11 @@ func (r *ring) push(el element) {
 	r.total++
 }
 
-// hop returns the hop recorded by the k-th element from the right (0 =
+// hop fills h with the hop recorded by the k-th element from the right (0 =
 // nearest), for k < min(total, MaxHops).
-func (r *ring) hop(k int) hop {
+func (r *ring) hop(k int, h *hop) {
 	el := &r.buf[(r.total-1-k)%MaxHops]
-	var h hop
+	*h = hop{}
 	if el.has&paramFor != 0 {
 		h.node, h.forValue = parseNode(el.forNode, false), el.forNode
 	}
@@ -301,5 +301,4 @@ func (r *ring) hop(k int) hop {
 	if el.has&paramHost != 0 {
 		h.host, h.hasHost = el.host, true
 	}
-	return h
 }

@@ -16,15 +16,14 @@ type listReader struct {
 	empty bool     // the list has no members at all
 }
 
-func newListReader(lines []string) listReader {
-	r := listReader{all: lines, lines: lines, empty: true}
+func (r *listReader) init(lines []string) {
+	r.all, r.lines, r.empty = lines, lines, true
 	for _, line := range lines {
 		if trimOWS(line) != "" {
 			r.empty = false
 			break
 		}
 	}
-	return r
 }
 
 // first returns the leftmost member of the list.
@@ -86,28 +85,27 @@ type xForwardedHops struct {
 	missingFor                 bool
 }
 
-func newXForwardedHops(h http.Header) xForwardedHops {
-	x := xForwardedHops{
-		forList: newListReader(h[hdrXFF]),
-		proto:   newListReader(h[hdrXFProto]),
-		host:    newListReader(h[hdrXFHost]),
-		port:    newListReader(h[hdrXFPort]),
-	}
+func (x *xForwardedHops) init(h http.Header) {
+	x.forList.init(h[hdrXFF])
+	x.proto.init(h[hdrXFProto])
+	x.host.init(h[hdrXFHost])
+	x.port.init(h[hdrXFPort])
 	// Values without X-Forwarded-For make one hop whose for is missing.
 	x.missingFor = x.forList.empty && !(x.proto.empty && x.host.empty && x.port.empty)
-	return x
 }
 
-func (x *xForwardedHops) next() (hop, bool) {
-	var h hop
+// next fills h with the next hop, nearest first, and reports whether there
+// was one.
+func (x *xForwardedHops) next(h *hop) bool {
+	*h = hop{}
 	if x.missingFor {
 		if x.n > 0 {
-			return hop{}, false
+			return false
 		}
 	} else {
 		v, ok := x.forList.next()
 		if !ok {
-			return hop{}, false
+			return false
 		}
 		h.node, h.forValue = parseNode(v, true), v
 	}
@@ -115,5 +113,5 @@ func (x *xForwardedHops) next() (hop, bool) {
 	h.proto, h.hasProto = x.proto.aligned()
 	h.host, h.hasHost = x.host.aligned()
 	h.port, h.hasPort = x.port.aligned()
-	return h, true
+	return true
 }
