@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -176,8 +177,10 @@ func makeTLS() error {
 
 // env is one scenario's set of processes, stopped when the test ends.
 type env struct {
-	t   *testing.T
-	dir string
+	t          *testing.T
+	dir        string
+	registries int // registry processes started, to name their logs
+	nginxes    int
 }
 
 func newEnv(t *testing.T) *env {
@@ -185,9 +188,55 @@ func newEnv(t *testing.T) *env {
 	return &env{t: t, dir: t.TempDir()}
 }
 
+// proc is a process a test started.
+type proc struct {
+	name string
+	cmd  *exec.Cmd
+	log  string // combined output
+	done chan struct{}
+	once sync.Once
+}
+
+// stop ends the process group: SIGTERM, then SIGKILL after five seconds.
+func (p *proc) stop() {
+	p.once.Do(func() {
+		_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGTERM)
+		select {
+		case <-p.done:
+		case <-time.After(5 * time.Second):
+			_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
+			<-p.done
+		}
+	})
+}
+
+// kill ends the process group at once, as a crash would.
+func (p *proc) kill() {
+	p.once.Do(func() {
+		_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
+		<-p.done
+	})
+}
+
+// rssKiB is the process's resident memory, in KiB.
+func (p *proc) rssKiB() int {
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid))
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kib int
+			fmt.Sscanf(strings.TrimSpace(rest), "%d", &kib)
+			return kib
+		}
+	}
+	return -1
+}
+
 // start runs a process in its own process group, with output in a log file
 // that a failing test prints.
-func (e *env) start(name string, extraEnv []string, args ...string) *exec.Cmd {
+func (e *env) start(name string, extraEnv []string, args ...string) *proc {
 	e.t.Helper()
 	logPath := filepath.Join(e.dir, name+".log")
 	logFile, err := os.Create(logPath)
@@ -202,23 +251,17 @@ func (e *env) start(name string, extraEnv []string, args ...string) *exec.Cmd {
 	if err := cmd.Start(); err != nil {
 		e.t.Fatalf("starting %s: %v", name, err)
 	}
-	done := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(done) }()
+	p := &proc{name: name, cmd: cmd, log: logPath, done: make(chan struct{})}
+	go func() { _ = cmd.Wait(); close(p.done) }()
 	e.t.Cleanup(func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			<-done
-		}
+		p.stop()
 		logFile.Close()
 		if e.t.Failed() {
 			out, _ := os.ReadFile(logPath)
 			e.t.Logf("---- %s log (last 3000 bytes):\n%s", name, tail(out, 3000))
 		}
 	})
-	return cmd
+	return p
 }
 
 func tail(b []byte, n int) []byte {
@@ -253,9 +296,8 @@ type registryOptions struct {
 	auth      string // YAML of auth, indented by 2
 }
 
-// startRegistry runs the built binary and returns the path of its log, whose
-// stdout part holds the access log.
-func (e *env) startRegistry(o registryOptions) string {
+// startRegistry runs the built binary; its log holds the access log too.
+func (e *env) startRegistry(o registryOptions) *proc {
 	e.t.Helper()
 	config := fmt.Sprintf(`version: 0.1
 log:
@@ -280,9 +322,10 @@ http:
 	if err := os.WriteFile(path, []byte(config), 0o644); err != nil {
 		e.t.Fatal(err)
 	}
-	e.start(name, nil, suite.registry, "serve", path)
+	e.registries++
+	p := e.start(fmt.Sprintf("%s-%d", name, e.registries), nil, suite.registry, "serve", path)
 	e.waitTCP(o.addr)
-	return filepath.Join(e.dir, name+".log")
+	return p
 }
 
 // recipe reads a proxy configuration from docs/proxies and fills in the
@@ -313,6 +356,12 @@ func (e *env) recipe(name string, extra ...string) string {
 // access log that records the scheme and whether a request carried
 // credentials.
 func (e *env) startNginx(name, recipe string, listen ...string) string {
+	access, _ := e.startNginxProc(name, recipe, listen...)
+	return access
+}
+
+// startNginxProc is startNginx that also returns the process, to restart it.
+func (e *env) startNginxProc(name, recipe string, listen ...string) (string, *proc) {
 	e.t.Helper()
 	dir := filepath.Join(e.dir, name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -343,11 +392,12 @@ http {
 	if err := os.WriteFile(mainPath, []byte(main), 0o644); err != nil {
 		e.t.Fatal(err)
 	}
-	e.start(name, nil, "nginx", "-c", mainPath, "-p", dir, "-e", filepath.Join(dir, "error.log"))
+	e.nginxes++
+	p := e.start(fmt.Sprintf("%s-%d", name, e.nginxes), nil, "nginx", "-c", mainPath, "-p", dir, "-e", filepath.Join(dir, "error.log"))
 	for _, addr := range listen {
 		e.waitTCP(addr)
 	}
-	return access
+	return access, p
 }
 
 func (e *env) startHAProxy(recipe string, listen ...string) {

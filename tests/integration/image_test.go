@@ -164,7 +164,7 @@ func TestImage(t *testing.T) {
 		cmd = append(cmd, chroot, root)
 		cmd = append(cmd, df.entrypoint...)
 		cmd = append(cmd, df.cmd...)
-		e.start("image", nil, cmd...)
+		image := e.start("image", nil, cmd...)
 		e.waitTCP(addr)
 		if err := pushPlain(http.DefaultClient, "http://"+addr, "image-test", "v1", newImage(t, 2, 1024)); err != nil {
 			t.Fatal(err)
@@ -173,7 +173,7 @@ func TestImage(t *testing.T) {
 		if len(tags) != 1 {
 			t.Errorf("push not stored under the image's volume /var/lib/registry: %v", tags)
 		}
-		log := readFile(filepath.Join(e.dir, "image.log"))
+		log := readFile(image.log)
 		if !strings.Contains(log, "http.forwarded is not configured") {
 			t.Errorf("the default configuration's compatibility warning is missing:\n%s", log)
 		}

@@ -250,7 +250,7 @@ func TestOtherEdges(t *testing.T) {
 func TestScaleOut(t *testing.T) {
 	e := newEnv(t)
 	storage := filepath.Join(e.dir, "storage")
-	var logs []string
+	var logs []*proc
 	for _, addr := range []string{registryTCP, replicaTCP} {
 		logs = append(logs, e.startRegistry(registryOptions{
 			addr: addr, storage: storage,
@@ -262,7 +262,7 @@ func TestScaleOut(t *testing.T) {
 	e.startNginx("edge", "nginx-edge.conf", edgeIP+":443")
 	pushAndPull(t, edgeIP, allClients(e.dir))
 	for i, log := range logs {
-		if n := strings.Count(readFile(log), "\"PATCH /v2/scenario/"); n == 0 && !strings.Contains(readFile(log), "\"PUT /v2/scenario/") {
+		if n := strings.Count(readFile(log.log), "\"PATCH /v2/scenario/"); n == 0 && !strings.Contains(readFile(log.log), "\"PUT /v2/scenario/") {
 			t.Errorf("replica %d served no upload request: the push did not spread over both", i+1)
 		}
 	}
@@ -313,7 +313,7 @@ func TestSpoofing(t *testing.T) {
 	// The access log names the real client: itself when direct, the
 	// address the edge saw when through the edge. Both are clientIP.
 	var lines []string
-	for _, line := range strings.Split(readFile(regLog), "\n") {
+	for _, line := range strings.Split(readFile(regLog.log), "\n") {
 		if strings.Contains(line, "\"POST /v2/spoof/blobs/uploads/") {
 			lines = append(lines, line)
 		}
