@@ -404,4 +404,3 @@ func TestFaults(t *testing.T) {
 		t.Logf("registry restart: %d MiB upload completed after %d resume(s), digest verified", size>>20, u.resumes)
 	})
 }
-
