@@ -177,13 +177,13 @@ func makeTLS() error {
 
 // env is one scenario's set of processes, stopped when the test ends.
 type env struct {
-	t          *testing.T
+	t          testing.TB
 	dir        string
 	registries int // registry processes started, to name their logs
 	nginxes    int
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	return &env{t: t, dir: t.TempDir()}
 }
@@ -290,6 +290,7 @@ func (e *env) waitTCP(addr string) {
 
 // registryOptions configure one registry process.
 type registryOptions struct {
+	binary    string // the registry binary; the suite's when empty
 	addr      string // ip:port
 	storage   string // shared root directory
 	forwarded string // YAML of http.forwarded, indented by 4; "" for none
@@ -323,7 +324,11 @@ http:
 		e.t.Fatal(err)
 	}
 	e.registries++
-	p := e.start(fmt.Sprintf("%s-%d", name, e.registries), nil, suite.registry, "serve", path)
+	binary := o.binary
+	if binary == "" {
+		binary = suite.registry
+	}
+	p := e.start(fmt.Sprintf("%s-%d", name, e.registries), nil, binary, "serve", path)
 	e.waitTCP(o.addr)
 	return p
 }

@@ -163,7 +163,7 @@ type tokenServer struct {
 	srv      *http.Server
 }
 
-func startTokenServer(t *testing.T, dir string) *tokenServer {
+func startTokenServer(t testing.TB, dir string) *tokenServer {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
