@@ -86,6 +86,10 @@ const (
 // against the trusted proxies (a Unix socket, say).
 var errNoPeer = errors.New("peer address is not an IP address")
 
+// errFirstElement notes, in compatibility mode, a Forwarded header whose
+// first element does not parse; upstream ignores it too.
+var errFirstElement = errors.New("first Forwarded element is malformed")
+
 // Resolve derives the origin of r under the policy. It reads r and never
 // changes it. See the package documentation for the algorithm.
 func (p *Policy) Resolve(r *http.Request) Origin {
@@ -125,7 +129,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 	if lines := h[hdrForwarded]; len(lines) > 0 && lines[0] != "" {
 		el, ok := firstElement(lines[0])
 		if !ok {
-			o.Ignored = errors.New("first Forwarded element is malformed")
+			o.Ignored = errFirstElement
 		}
 		if scheme, valid := parseScheme(el.proto); valid {
 			o.Scheme, o.SchemeSource = scheme, FromForwarded

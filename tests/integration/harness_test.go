@@ -328,7 +328,9 @@ http:
 	if binary == "" {
 		binary = suite.registry
 	}
-	p := e.start(fmt.Sprintf("%s-%d", name, e.registries), nil, binary, "serve", path)
+	// As in the image: no trace exporter, which would otherwise try to
+	// reach a collector.
+	p := e.start(fmt.Sprintf("%s-%d", name, e.registries), []string{"OTEL_TRACES_EXPORTER=none"}, binary, "serve", path)
 	e.waitTCP(o.addr)
 	return p
 }
