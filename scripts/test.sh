@@ -28,6 +28,12 @@ if [ -n "$unformatted" ]; then
 fi
 go vet -mod=vendor ./...
 (cd tests && go vet ./...)
+# staticcheck is installed into a cache-local directory, not the product's
+# go.mod; it then checks the vendored build like go vet.
+bin="$(go env GOPATH)/bin"
+[ -x "$bin/staticcheck" ] || GOFLAGS= go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+"$bin/staticcheck" ./...
+(cd tests && "$bin/staticcheck" ./...)
 
 echo "== unit and handler tests"
 go test -mod=vendor -count=1 ./...
