@@ -1,7 +1,6 @@
 package integration
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -115,12 +114,10 @@ func cpuTime(b *testing.B, pid int) time.Duration {
 // CPU µs per small-blob GET, CPU µs per upload start, push MiB/s, pull MiB/s.
 func e2eRound(b *testing.B, binary string) []float64 {
 	e := newEnv(b)
-	reg := e.startRegistry(registryOptions{
-		binary: binary, addr: registryTCP, storage: e.dir + "/storage",
+	reg, _ := e.startChain(registryOptions{
+		binary:    binary,
 		forwarded: forwardedYAML("x-forwarded", "", edgeIP, innerIP),
-	})
-	e.startNginx("inner", "nginx-inner.conf", innerIP+":80")
-	e.startNginx("edge", "nginx-edge.conf", edgeIP+":443")
+	}, "nginx-inner.conf", "nginx-edge.conf")
 	hc := httpClient(&recorder{})
 	hc.Transport.(*recorder).next.(*http.Transport).MaxIdleConnsPerHost = 16
 	base := "https://" + edgeIP
@@ -197,32 +194,6 @@ func e2eRound(b *testing.B, binary string) []float64 {
 	}
 	pull := float64(size>>20) / time.Since(t0).Seconds()
 	return []float64{get, start, push, pull}
-}
-
-// uploadBlob stores data as a blob with one monolithic PUT.
-func uploadBlob(hc *http.Client, base, repo string, data []byte) error {
-	resp, err := hc.Post(base+"/v2/"+repo+"/blobs/uploads/", "", nil)
-	if err != nil {
-		return err
-	}
-	resp.Body.Close()
-	loc, err := resp.Request.URL.Parse(resp.Header.Get("Location"))
-	if err != nil {
-		return err
-	}
-	q := loc.Query()
-	q.Set("digest", digest.FromBytes(data).String())
-	loc.RawQuery = q.Encode()
-	req, _ := http.NewRequest(http.MethodPut, loc.String(), bytes.NewReader(data))
-	resp, err = hc.Do(req)
-	if err != nil {
-		return err
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusCreated {
-		return fmt.Errorf("blob upload: status %d", resp.StatusCode)
-	}
-	return nil
 }
 
 // streamUpload pushes size pseudo-random bytes as one streamed PATCH and a

@@ -335,6 +335,26 @@ http:
 	return p
 }
 
+// startChain starts the registry behind the inner nginx and the edge nginx,
+// each from its recipe, as most scenarios have them, and returns the
+// registry and the edge's access log.
+func (e *env) startChain(o registryOptions, innerRecipe, edgeRecipe string) (*proc, string) {
+	e.t.Helper()
+	if o.addr == "" {
+		o.addr = registryTCP
+	}
+	if o.storage == "" {
+		o.storage = filepath.Join(e.dir, "storage")
+	}
+	reg := e.startRegistry(o)
+	e.startNginx("inner", innerRecipe, innerIP+":80")
+	listen := []string{edgeIP + ":443"}
+	if strings.Contains(edgeRecipe, "fieldreport") {
+		listen = append(listen, edgeIP+":80")
+	}
+	return reg, e.startNginx("edge", edgeRecipe, listen...)
+}
+
 // recipe reads a proxy configuration from docs/proxies and fills in the
 // test's addresses and paths. Nothing else is changed: the file the docs
 // show is the file that runs.

@@ -37,13 +37,10 @@ func loadDuration(t *testing.T) time.Duration {
 // back: no operation may fail and every digest must match.
 func TestLoad(t *testing.T) {
 	e := newEnv(t)
-	reg := e.startRegistry(registryOptions{
-		addr: registryTCP, storage: e.dir + "/storage",
+	reg, _ := e.startChain(registryOptions{
 		forwarded: forwardedYAML("x-forwarded", "", edgeIP, innerIP),
 		auth:      htpasswdAuthYAML(),
-	})
-	e.startNginx("inner", "nginx-inner.conf", innerIP+":80")
-	e.startNginx("edge", "nginx-edge.conf", edgeIP+":443")
+	}, "nginx-inner.conf", "nginx-edge.conf")
 	rssBefore := reg.rssKiB()
 
 	const workers = 32

@@ -87,9 +87,8 @@ func TestFieldReportSetup(t *testing.T) {
 		t.Run(string(kind), func(t *testing.T) {
 			t.Run("without http.forwarded", func(t *testing.T) {
 				e := newEnv(t)
-				e.startRegistry(registryOptions{addr: registryTCP, storage: e.dir + "/storage", auth: e.authYAML(kind, edgeIP)})
-				e.startNginx("inner", "nginx-inner-fieldreport.conf", innerIP+":80")
-				edgeLog := e.startNginx("edge", "nginx-edge-fieldreport.conf", edgeIP+":443", edgeIP+":80")
+				_, edgeLog := e.startChain(registryOptions{auth: e.authYAML(kind, edgeIP)},
+					"nginx-inner-fieldreport.conf", "nginx-edge-fieldreport.conf")
 
 				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 				defer cancel()
@@ -135,13 +134,10 @@ func TestFieldReportSetup(t *testing.T) {
 
 			t.Run("with trustedproxies and scheme https", func(t *testing.T) {
 				e := newEnv(t)
-				e.startRegistry(registryOptions{
-					addr: registryTCP, storage: e.dir + "/storage",
+				_, edgeLog := e.startChain(registryOptions{
 					forwarded: forwardedYAML("", "https", edgeIP, innerIP),
 					auth:      e.authYAML(kind, edgeIP),
-				})
-				e.startNginx("inner", "nginx-inner-fieldreport.conf", innerIP+":80")
-				edgeLog := e.startNginx("edge", "nginx-edge-fieldreport.conf", edgeIP+":443", edgeIP+":80")
+				}, "nginx-inner-fieldreport.conf", "nginx-edge-fieldreport.conf")
 				pushAndPull(t, edgeIP, allClients(e.dir))
 				if code, out := runDoctor(t, "https://"+edgeIP); code != 0 {
 					t.Errorf("%s: doctor exit %d, want 0:\n%s", t.Name(), code, out)
@@ -188,13 +184,10 @@ func TestSingleProxy(t *testing.T) {
 // and -Host, the inner nginx appends X-Forwarded-For; both are trusted.
 func TestXForwardedChain(t *testing.T) {
 	e := newEnv(t)
-	e.startRegistry(registryOptions{
-		addr: registryTCP, storage: e.dir + "/storage",
+	e.startChain(registryOptions{
 		forwarded: forwardedYAML("x-forwarded", "", edgeIP, innerIP),
 		auth:      htpasswdAuthYAML(),
-	})
-	e.startNginx("inner", "nginx-inner.conf", innerIP+":80")
-	e.startNginx("edge", "nginx-edge.conf", edgeIP+":443")
+	}, "nginx-inner.conf", "nginx-edge.conf")
 	pushAndPull(t, edgeIP, allClients(e.dir))
 }
 
@@ -204,13 +197,10 @@ func TestForwardedChain(t *testing.T) {
 	for _, kind := range []authKind{basicAuth, tokenAuth} {
 		t.Run(string(kind), func(t *testing.T) {
 			e := newEnv(t)
-			e.startRegistry(registryOptions{
-				addr: registryTCP, storage: e.dir + "/storage",
+			e.startChain(registryOptions{
 				forwarded: forwardedYAML("forwarded", "", edgeIP, innerIP),
 				auth:      e.authYAML(kind, edgeIP),
-			})
-			e.startNginx("inner", "nginx-inner-forwarded.conf", innerIP+":80")
-			e.startNginx("edge", "nginx-edge-forwarded.conf", edgeIP+":443")
+			}, "nginx-inner-forwarded.conf", "nginx-edge-forwarded.conf")
 			pushAndPull(t, edgeIP, allClients(e.dir))
 		})
 	}
@@ -273,12 +263,9 @@ func TestScaleOut(t *testing.T) {
 // registry directly or through the edge.
 func TestSpoofing(t *testing.T) {
 	e := newEnv(t)
-	regLog := e.startRegistry(registryOptions{
-		addr: registryTCP, storage: e.dir + "/storage",
+	regLog, _ := e.startChain(registryOptions{
 		forwarded: forwardedYAML("x-forwarded", "", edgeIP, innerIP),
-	})
-	e.startNginx("inner", "nginx-inner.conf", innerIP+":80")
-	e.startNginx("edge", "nginx-edge.conf", edgeIP+":443")
+	}, "nginx-inner.conf", "nginx-edge.conf")
 
 	spoofs := [][2]string{
 		{"X-Forwarded-Host", "evil.example"},

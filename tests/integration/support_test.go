@@ -254,30 +254,8 @@ func htpasswdAuthYAML() string {
 // requests: a monolithic upload per blob, then the manifest.
 func pushPlain(hc *http.Client, base, repo, tag string, img *image) error {
 	for _, b := range img.blobs() {
-		resp, err := hc.Post(base+"/v2/"+repo+"/blobs/uploads/", "", nil)
-		if err != nil {
-			return err
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusAccepted {
-			return fmt.Errorf("upload start: status %d", resp.StatusCode)
-		}
-		loc, err := resp.Request.URL.Parse(resp.Header.Get("Location"))
-		if err != nil {
-			return err
-		}
-		q := loc.Query()
-		q.Set("digest", b.desc.Digest.String())
-		loc.RawQuery = q.Encode()
-		req, _ := http.NewRequest(http.MethodPut, loc.String(), bytes.NewReader(b.data))
-		req.Header.Set("Content-Type", "application/octet-stream")
-		resp, err = hc.Do(req)
-		if err != nil {
-			return err
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusCreated {
-			return fmt.Errorf("upload of %s: status %d", b.desc.Digest, resp.StatusCode)
+		if err := uploadBlob(hc, base, repo, b.data); err != nil {
+			return fmt.Errorf("%s: %w", b.desc.Digest, err)
 		}
 	}
 	req, _ := http.NewRequest(http.MethodPut, base+"/v2/"+repo+"/manifests/"+tag, bytes.NewReader(img.manifest.data))
@@ -289,6 +267,32 @@ func pushPlain(hc *http.Client, base, repo, tag string, img *image) error {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusCreated {
 		return fmt.Errorf("manifest put: status %d", resp.StatusCode)
+	}
+	return nil
+}
+
+// uploadBlob stores data as a blob with one monolithic PUT.
+func uploadBlob(hc *http.Client, base, repo string, data []byte) error {
+	resp, err := hc.Post(base+"/v2/"+repo+"/blobs/uploads/", "", nil)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	loc, err := resp.Request.URL.Parse(resp.Header.Get("Location"))
+	if err != nil {
+		return err
+	}
+	q := loc.Query()
+	q.Set("digest", digest.FromBytes(data).String())
+	loc.RawQuery = q.Encode()
+	req, _ := http.NewRequest(http.MethodPut, loc.String(), bytes.NewReader(data))
+	resp, err = hc.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		return fmt.Errorf("blob upload: status %d", resp.StatusCode)
 	}
 	return nil
 }
