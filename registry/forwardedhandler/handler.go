@@ -144,9 +144,11 @@ func setOne(h http.Header, key, value string) {
 }
 
 // logOrigin warns when a trusted proxy's header was refused and, at debug
-// level, says how the origin was derived.
+// level, says how the origin was derived. Headers refused from anyone else
+// (untrusted peers, everyone in compatibility mode) are only in the debug
+// line: a client must not be able to fill the log at warning level.
 func (h *Handler) logOrigin(r *http.Request, o *forwarded.Origin) {
-	warn := o.Ignored != nil && (o.PeerTrusted || !h.Policy.Strict)
+	warn := o.Ignored != nil && o.PeerTrusted
 	if !warn && !h.Log.IsLevelEnabled(logrus.DebugLevel) {
 		return
 	}

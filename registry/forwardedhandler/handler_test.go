@@ -3,6 +3,9 @@ package forwardedhandler
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -12,6 +15,7 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -19,8 +23,10 @@ import (
 	"github.com/distribution/distribution/v3/configuration"
 	"github.com/distribution/distribution/v3/health"
 	v2 "github.com/distribution/distribution/v3/registry/api/v2"
+	_ "github.com/distribution/distribution/v3/registry/auth/token"
 	"github.com/distribution/distribution/v3/registry/handlers"
 	_ "github.com/distribution/distribution/v3/registry/storage/driver/inmemory"
+	"github.com/go-jose/go-jose/v4"
 	gorhandlers "github.com/gorilla/handlers"
 	"github.com/sirupsen/logrus"
 
@@ -381,6 +387,92 @@ func TestCompatibilityMatchesUpstream(t *testing.T) {
 			if got := build(passed); got != want {
 				t.Errorf("%v at %s: built %s, upstream builds %s", c.hdr, path, got, want)
 			}
+		}
+	}
+}
+
+// TestTokenAutoRedirect checks that the realm upstream's token access
+// controller builds with autoredirect follows the resolved origin.
+func TestTokenAutoRedirect(t *testing.T) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jwks := filepath.Join(t.TempDir(), "jwks.json")
+	raw, _ := json.Marshal(jose.JSONWebKeySet{Keys: []jose.JSONWebKey{{Key: &key.PublicKey, KeyID: "k", Algorithm: string(jose.ES256)}}})
+	if err := os.WriteFile(jwks, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	config := &configuration.Configuration{
+		Storage: configuration.Storage{"inmemory": configuration.Parameters{},
+			"maintenance": configuration.Parameters{"uploadpurging": map[any]any{"enabled": false}}},
+		Auth: configuration.Auth{"token": configuration.Parameters{
+			"realm": "https://ignored.example/auth", "issuer": "test", "service": "reg",
+			"jwks": jwks, "autoredirect": true,
+		}},
+	}
+	app := handlers.NewApp(context.Background(), config)
+	h := New(strictPolicy(t, forwarded.XForwarded, ""), "", logrus.New(), app)
+
+	challenge := func(peer string, hdr ...string) string {
+		r := httptest.NewRequest("GET", "/v2/", nil)
+		r.Host, r.RemoteAddr = "reg.internal", peer
+		for i := 0; i+1 < len(hdr); i += 2 {
+			r.Header.Add(hdr[i], hdr[i+1])
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w.Header().Get("WWW-Authenticate")
+	}
+	got := challenge("10.0.0.2:1", "X-Forwarded-For", "198.51.100.7", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "reg.example.com")
+	if !strings.Contains(got, `realm="https://reg.example.com/auth/token"`) {
+		t.Errorf("trusted chain: challenge %q", got)
+	}
+	got = challenge("203.0.113.9:1", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example")
+	if !strings.Contains(got, `realm="http://reg.internal/auth/token"`) {
+		t.Errorf("spoofing client: challenge %q", got)
+	}
+}
+
+// TestLogLines checks the per-request debug line and the warning for a
+// trusted proxy's refused header, and that an untrusted client's header
+// never reaches the log above debug.
+func TestLogLines(t *testing.T) {
+	var buf syncBuffer
+	log := logrus.New()
+	log.SetOutput(&buf)
+	log.SetFormatter(&logrus.TextFormatter{DisableTimestamp: true})
+	h := New(strictPolicy(t, forwarded.XForwarded, ""), "", log, http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	serve := func(peer string, hdr ...string) {
+		r := httptest.NewRequest("GET", "/v2/", nil)
+		r.Host, r.RemoteAddr = "reg.internal", peer
+		for i := 0; i+1 < len(hdr); i += 2 {
+			r.Header.Add(hdr[i], hdr[i+1])
+		}
+		h.ServeHTTP(httptest.NewRecorder(), r)
+	}
+
+	log.SetLevel(logrus.InfoLevel)
+	serve("203.0.113.9:1", "X-Forwarded-Proto", "javascript")
+	serve("10.0.0.2:1", "X-Forwarded-For", "198.51.100.7")
+	if buf.String() != "" {
+		t.Errorf("logged at info level: %q", buf.String())
+	}
+	serve("10.0.0.2:1", "X-Forwarded-Proto", "javascript")
+	if out := buf.String(); !strings.Contains(out, "level=warning") || !strings.Contains(out, `forwarded.ignored="hop 1: invalid proto value \"javascript\""`) {
+		t.Errorf("warning for a trusted proxy's bad header: %q", out)
+	}
+
+	buf = syncBuffer{}
+	log.SetOutput(&buf)
+	log.SetLevel(logrus.DebugLevel)
+	serve("10.0.0.2:40000", "X-Forwarded-For", "198.51.100.7, 10.0.0.1", "X-Forwarded-Proto", "https")
+	out := buf.String()
+	for _, want := range []string{"level=debug", `forwarded.peer="10.0.0.2:40000"`, "forwarded.peertrusted=true", "forwarded.hops=2",
+		"forwarded.scheme=https", "forwarded.schemesource=x-forwarded", "forwarded.host=reg.internal", "forwarded.hostsource=host-header",
+		"forwarded.client=198.51.100.7"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("debug line lacks %s: %q", want, out)
 		}
 	}
 }
