@@ -8,16 +8,18 @@ cd "$(dirname "$0")/.."
 
 FUZZTIME=${FUZZTIME:-20s}
 
+# Debian packages: the proxies and skopeo the integration suite runs, and a
+# static busybox, the shell of the image test's root.
 need=()
-for tool in nginx:nginx haproxy:haproxy caddy:caddy skopeo:skopeo busybox:busybox-static; do
-	command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool#*:}")
+for pkg in nginx haproxy caddy skopeo busybox-static; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
 	echo "installing ${need[*]}"
 	sudo=""
 	[ "$(id -u)" -eq 0 ] || sudo="sudo"
 	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 echo "== static checks"
