@@ -78,10 +78,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	if h.isAPI(r.URL.Path) && !h.Policy.HostAllowed(o.Host) {
 		h.Log.WithFields(logrus.Fields{
-			"http.request.uri":  r.RequestURI,
-			"forwarded.host":    o.Host,
-			"forwarded.peer":    o.Peer.String(),
-			"forwarded.hostsrc": o.HostSource.String(),
+			"http.request.uri":     r.RequestURI,
+			"forwarded.host":       o.Host,
+			"forwarded.peer":       o.Peer.String(),
+			"forwarded.hostsource": o.HostSource.String(),
 		}).Warn("refused request for a host not in http.forwarded.allowedhosts")
 		_ = errcode.ServeJSON(w, ErrorCodeHostNotAllowed.WithArgs(o.Host))
 		return
