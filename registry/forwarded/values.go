@@ -63,16 +63,18 @@ func parseNode(s string, bareIPv6 bool) node {
 	}
 	var n node
 	switch {
-	case strings.EqualFold(name, "unknown"):
-		n.kind = nodeUnknown
-	case isObfuscated(name):
-		n.kind = nodeObfuscated
-	default:
+	case name != "" && '0' <= name[0] && name[0] <= '9':
 		a, err := netip.ParseAddr(name)
 		if err != nil || !a.Is4() {
 			return node{kind: nodeInvalid}
 		}
 		n = node{kind: nodeIP, addr: a}
+	case asciiEqualFold(name, "unknown"):
+		n.kind = nodeUnknown
+	case isObfuscated(name):
+		n.kind = nodeObfuscated
+	default:
+		return node{kind: nodeInvalid}
 	}
 	return withNodePort(n, port)
 }
@@ -138,9 +140,9 @@ func parsePort(s string) (uint16, bool) {
 // parseScheme returns "http" or "https" for those names in any case.
 func parseScheme(s string) (string, bool) {
 	switch {
-	case strings.EqualFold(s, "http"):
+	case asciiEqualFold(s, "http"):
 		return "http", true
-	case strings.EqualFold(s, "https"):
+	case asciiEqualFold(s, "https"):
 		return "https", true
 	}
 	return "", false
