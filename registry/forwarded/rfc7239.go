@@ -35,15 +35,23 @@ const (
 )
 
 func paramNamed(name string) param {
-	switch {
-	case asciiEqualFold(name, "for"):
-		return paramFor
-	case asciiEqualFold(name, "by"):
-		return paramBy
-	case asciiEqualFold(name, "host"):
-		return paramHost
-	case asciiEqualFold(name, "proto"):
-		return paramProto
+	switch len(name) {
+	case 2:
+		if asciiEqualFold(name, "by") {
+			return paramBy
+		}
+	case 3:
+		if asciiEqualFold(name, "for") {
+			return paramFor
+		}
+	case 4:
+		if asciiEqualFold(name, "host") {
+			return paramHost
+		}
+	case 5:
+		if asciiEqualFold(name, "proto") {
+			return paramProto
+		}
 	}
 	return 0
 }
@@ -72,6 +80,10 @@ type elementParser struct {
 	s    string
 	i    int
 	line int
+	// extensions holds the extension parameter names of the current
+	// element, to detect repeats; it lives here rather than in next so
+	// that it is cleared once per line, not once per element.
+	extensions [maxExtensions]string
 }
 
 func (p *elementParser) fail(format string, args ...any) error {
@@ -98,7 +110,6 @@ func (p *elementParser) next() (el element, ok bool, err error) {
 		}
 		p.i++
 	}
-	var extensions [maxExtensions]string
 	nExt := 0
 	for {
 		p.skipOWS()
@@ -137,7 +148,7 @@ func (p *elementParser) next() (el element, ok bool, err error) {
 				el.proto = value
 			}
 		} else {
-			for _, seen := range extensions[:nExt] {
+			for _, seen := range p.extensions[:nExt] {
 				if strings.EqualFold(seen, name) {
 					p.i = start
 					return element{}, false, p.fail("parameter %q repeated in one element", name)
@@ -147,7 +158,7 @@ func (p *elementParser) next() (el element, ok bool, err error) {
 				p.i = start
 				return element{}, false, p.fail("more than %d extension parameters in one element", maxExtensions)
 			}
-			extensions[nExt] = name
+			p.extensions[nExt] = name
 			nExt++
 		}
 		p.skipOWS()
