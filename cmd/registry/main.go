@@ -9,7 +9,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	_ "net/http/pprof"
 	"os"
@@ -61,10 +63,10 @@ func loadPolicy(cmd *cobra.Command, args []string) {
 	if path == "" {
 		return
 	}
-	if _, err := os.Stat(path); err != nil {
+	p, err := forwardedconfig.LoadFile(path)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 		return
 	}
-	p, err := forwardedconfig.LoadFile(path)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "configuration error: %v\n", err)
 		os.Exit(1)

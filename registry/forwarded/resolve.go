@@ -214,14 +214,13 @@ func (p *Policy) walk(o *Origin, source Source, fw *ring, xf *xForwardedHops) {
 		} else if !xf.next(&h) {
 			break
 		}
-		if err := h.invalid(o.Hops + 1); err != nil {
+		if err := h.validate(o.Hops + 1); err != nil {
 			o.Ignored = err
 			break
 		}
 		o.Hops++
 		if h.hasProto {
-			o.Scheme, _ = parseScheme(h.proto)
-			o.SchemeSource = source
+			o.Scheme, o.SchemeSource = h.proto, source
 		}
 		if h.hasHost {
 			o.Host, o.HostSource = h.host, source
@@ -246,14 +245,20 @@ func (p *Policy) walk(o *Origin, source Source, fw *ring, xf *xForwardedHops) {
 	}
 }
 
-// invalid returns why the hop at position k (1 = nearest) must not be used,
-// or nil.
-func (h *hop) invalid(k int) error {
-	switch {
-	case h.node.kind == nodeInvalid:
+// validate returns why the hop at position k (1 = nearest) must not be used,
+// or nil; a valid proto is left in its canonical lower-case form.
+func (h *hop) validate(k int) error {
+	if h.node.kind == nodeInvalid {
 		return &InvalidValueError{Hop: k, Name: "for", Value: h.forValue}
-	case h.hasProto && !isScheme(h.proto):
-		return &InvalidValueError{Hop: k, Name: "proto", Value: h.proto}
+	}
+	if h.hasProto {
+		scheme, ok := parseScheme(h.proto)
+		if !ok {
+			return &InvalidValueError{Hop: k, Name: "proto", Value: h.proto}
+		}
+		h.proto = scheme
+	}
+	switch {
 	case h.hasHost && !ValidHost(h.host):
 		return &InvalidValueError{Hop: k, Name: "host", Value: h.host}
 	case h.hasPort:
@@ -262,11 +267,6 @@ func (h *hop) invalid(k int) error {
 		}
 	}
 	return nil
-}
-
-func isScheme(s string) bool {
-	_, ok := parseScheme(s)
-	return ok
 }
 
 func first(lines []string) string {
