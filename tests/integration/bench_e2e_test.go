@@ -169,15 +169,8 @@ func e2eRound(b *testing.B, binary string) []float64 {
 		return nil
 	})
 	start := perRequest(2000, func() error {
-		resp, err := hc.Post(base+"/v2/bench/starts/blobs/uploads/", "", nil)
-		if err != nil {
-			return err
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusAccepted {
-			return fmt.Errorf("upload start: %d", resp.StatusCode)
-		}
-		return nil
+		_, err := startUpload(hc, base, "bench/starts")
+		return err
 	})
 
 	const size = 256 << 20
@@ -199,17 +192,16 @@ func e2eRound(b *testing.B, binary string) []float64 {
 // streamUpload pushes size pseudo-random bytes as one streamed PATCH and a
 // closing PUT, without holding them in memory, and returns their digest.
 func streamUpload(hc *http.Client, base, repo string, size int64, seed uint64) (digest.Digest, error) {
-	resp, err := hc.Post(base+"/v2/"+repo+"/blobs/uploads/", "", nil)
+	loc, err := startUpload(hc, base, repo)
 	if err != nil {
 		return "", err
 	}
-	resp.Body.Close()
 	h := sha256.New()
 	src := io.TeeReader(io.LimitReader(&prng{r: rand.New(rand.NewPCG(seed, seed))}, size), h)
-	req, _ := http.NewRequest(http.MethodPatch, resp.Header.Get("Location"), src)
+	req, _ := http.NewRequest(http.MethodPatch, loc, src)
 	req.ContentLength = size
 	req.Header.Set("Content-Type", "application/octet-stream")
-	resp, err = hc.Do(req)
+	resp, err := hc.Do(req)
 	if err != nil {
 		return "", err
 	}
@@ -218,16 +210,7 @@ func streamUpload(hc *http.Client, base, repo string, size int64, seed uint64) (
 		return "", fmt.Errorf("PATCH: status %d", resp.StatusCode)
 	}
 	dgst := digest.NewDigest(digest.SHA256, h)
-	req, _ = http.NewRequest(http.MethodPut, resp.Header.Get("Location")+"&digest="+dgst.String(), nil)
-	resp, err = hc.Do(req)
-	if err != nil {
-		return "", err
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusCreated {
-		return "", fmt.Errorf("PUT: status %d", resp.StatusCode)
-	}
-	return dgst, nil
+	return dgst, finishUpload(hc, resp.Header.Get("Location"), dgst, nil)
 }
 
 // prng is an io.Reader of pseudo-random bytes.

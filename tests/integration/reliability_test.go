@@ -158,15 +158,10 @@ func (m *middleReader) Read(p []byte) (int, error) {
 }
 
 func (u *resumableUpload) run() (digest.Digest, error) {
-	resp, err := u.hc.Post(u.base+"/v2/"+u.repo+"/blobs/uploads/", "", nil)
+	loc, err := startUpload(u.hc, u.base, u.repo)
 	if err != nil {
 		return "", err
 	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusAccepted {
-		return "", fmt.Errorf("upload start: status %d", resp.StatusCode)
-	}
-	loc := resp.Header.Get("Location")
 	offset := 0
 	for i := 0; offset < len(u.data); i++ {
 		end := min(offset+u.chunk, len(u.data))
@@ -203,19 +198,7 @@ func (u *resumableUpload) run() (digest.Digest, error) {
 		loc, offset = newLoc, newOffset
 	}
 	dgst := digest.FromBytes(u.data)
-	req, _ := http.NewRequest(http.MethodPut, loc+"&digest="+dgst.String(), nil)
-	if !strings.Contains(loc, "?") {
-		req, _ = http.NewRequest(http.MethodPut, loc+"?digest="+dgst.String(), nil)
-	}
-	resp, err = u.hc.Do(req)
-	if err != nil {
-		return "", err
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusCreated {
-		return "", fmt.Errorf("upload end: status %d", resp.StatusCode)
-	}
-	return dgst, nil
+	return dgst, finishUpload(u.hc, loc, dgst, nil)
 }
 
 func describe(resp *http.Response, err error) string {

@@ -13,6 +13,7 @@ import (
 	mrand "math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -273,26 +274,49 @@ func pushPlain(hc *http.Client, base, repo, tag string, img *image) error {
 
 // uploadBlob stores data as a blob with one monolithic PUT.
 func uploadBlob(hc *http.Client, base, repo string, data []byte) error {
+	loc, err := startUpload(hc, base, repo)
+	if err != nil {
+		return err
+	}
+	return finishUpload(hc, loc, digest.FromBytes(data), data)
+}
+
+// startUpload begins a blob upload and returns its URL, resolved against
+// the request's.
+func startUpload(hc *http.Client, base, repo string) (string, error) {
 	resp, err := hc.Post(base+"/v2/"+repo+"/blobs/uploads/", "", nil)
 	if err != nil {
-		return err
+		return "", err
 	}
 	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		return "", fmt.Errorf("upload start: status %d", resp.StatusCode)
+	}
 	loc, err := resp.Request.URL.Parse(resp.Header.Get("Location"))
+	if err != nil {
+		return "", err
+	}
+	return loc.String(), nil
+}
+
+// finishUpload closes the upload at loc with a PUT of its last data (none
+// when data is nil) and the digest of the whole blob.
+func finishUpload(hc *http.Client, loc string, dgst digest.Digest, data []byte) error {
+	u, err := url.Parse(loc)
 	if err != nil {
 		return err
 	}
-	q := loc.Query()
-	q.Set("digest", digest.FromBytes(data).String())
-	loc.RawQuery = q.Encode()
-	req, _ := http.NewRequest(http.MethodPut, loc.String(), bytes.NewReader(data))
-	resp, err = hc.Do(req)
+	q := u.Query()
+	q.Set("digest", dgst.String())
+	u.RawQuery = q.Encode()
+	req, _ := http.NewRequest(http.MethodPut, u.String(), bytes.NewReader(data))
+	resp, err := hc.Do(req)
 	if err != nil {
 		return err
 	}
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusCreated {
-		return fmt.Errorf("blob upload: status %d", resp.StatusCode)
+		return fmt.Errorf("upload end: status %d", resp.StatusCode)
 	}
 	return nil
 }
