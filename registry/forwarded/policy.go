@@ -113,20 +113,45 @@ func (hp HostPattern) String() string {
 	return hp.name
 }
 
-// Match reports whether the name of host (a host[:port]) matches.
+// Match reports whether host, a host[:port], matches. A host that is not
+// valid ([ValidHost]) matches nothing: a pattern is a statement about names,
+// and "evil.example,a.example.com" is not a name that ends in example.com.
+// Names are compared in ASCII case only, since valid hosts are ASCII.
 func (hp HostPattern) Match(host string) bool {
+	if !ValidHost(host) {
+		return false
+	}
 	name := strings.TrimSuffix(hostname(host), ".")
 	if hp.wildcard {
 		return len(name) > len(hp.name)+1 &&
 			name[len(name)-len(hp.name)-1] == '.' &&
-			strings.EqualFold(name[len(name)-len(hp.name):], hp.name)
+			equalLowerASCII(name[len(name)-len(hp.name):], hp.name)
 	}
 	if strings.IndexByte(name, ':') >= 0 {
 		// IPv6: compare the canonical form.
 		a, err := netip.ParseAddr(name)
 		return err == nil && a.String() == hp.name
 	}
-	return strings.EqualFold(name, hp.name)
+	return equalLowerASCII(name, hp.name)
+}
+
+// equalLowerASCII reports whether s equals lower, which is in lower case,
+// ignoring ASCII case only. Unicode case folding would let "\u212a" (the
+// Kelvin sign) equal "k".
+func equalLowerASCII(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Policy says whom to believe about a request's origin. The zero Policy is

@@ -3,6 +3,7 @@ package forwarded
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/netip"
 	"strings"
@@ -23,12 +24,68 @@ var sourceNames = [...]string{"connection", "host-header", "forwarded", "x-forwa
 
 func (s Source) String() string { return sourceNames[s] }
 
+// Reasons is a set of reasons why a forwarding header or a host was refused.
+// Each reason is a fixed word, fit for a metric label: the values a client
+// sent are in [Origin.Ignored], never in a Reason.
+type Reasons uint8
+
+const (
+	// UntrustedPeer: a peer that is not a trusted proxy sent forwarding
+	// headers, which were ignored (strict mode).
+	UntrustedPeer Reasons = 1 << iota
+	// InvalidValue: a forwarded value (proto, host, for) was not valid and
+	// was dropped, or a Forwarded header was damaged; in compatibility mode,
+	// a value upstream would have used was not valid.
+	InvalidValue
+	// InvalidHost: the resolved host is not a valid host[:port].
+	InvalidHost
+	// HostNotAllowed: the resolved host matches none of the allowed hosts.
+	// Resolve never sets it; the caller does, where allowed hosts apply.
+	HostNotAllowed
+)
+
+// AllReasons lists every reason, in a fixed order.
+var AllReasons = [...]Reasons{UntrustedPeer, InvalidValue, InvalidHost, HostNotAllowed}
+
+var reasonNames = [...]string{"untrusted_peer", "invalid_value", "invalid_host", "host_not_allowed"}
+
+// String returns the name of a single reason, or the names of a set joined
+// by "+".
+func (r Reasons) String() string {
+	var b strings.Builder
+	for i, one := range AllReasons {
+		if r&one != 0 {
+			if b.Len() > 0 {
+				b.WriteByte('+')
+			}
+			b.WriteString(reasonNames[i])
+		}
+	}
+	return b.String()
+}
+
+// HeaderSet is a set of forwarding headers.
+type HeaderSet uint8
+
+const (
+	HeaderForwarded HeaderSet = 1 << iota
+	HeaderXForwardedFor
+	HeaderXForwardedProto
+	HeaderXForwardedHost
+	HeaderXRealIP
+)
+
 // Origin is the resolved origin of one request.
 type Origin struct {
 	// Scheme is "http" or "https".
 	Scheme string
-	// Host is the Host header or a validated host[:port].
+	// Host is the Host header or a validated host[:port] from a forwarding
+	// header.
 	Host string
+	// HostValid reports whether Host is a valid host[:port] or empty (a
+	// request without Host). When it is false, Host is the client's text
+	// and must not be used to build anything.
+	HostValid bool
 	// Client is the client's address: the outermost believed for address,
 	// else the peer. It is the zero Addr when the peer address is not an IP
 	// address (a Unix socket, say).
@@ -46,29 +103,76 @@ type Origin struct {
 	SchemeSource Source
 	HostSource   Source
 	ClientSource Source
-	// Ignored, when not nil, says why forwarding headers sent by a trusted
-	// proxy (or, in compatibility mode, by anyone) were not believed in full.
+
+	// Refused says why headers or the host were not believed, if they
+	// were not.
+	Refused Reasons
+	// Ignored, when not nil, describes the first refused value, for the
+	// debug log. It may quote what the client sent.
 	Ignored error
+	// Remove, in compatibility mode, lists the headers that carry a value
+	// upstream would use and that is not valid. The caller removes them,
+	// or for Forwarded replaces the line (see [Origin.CompatibleForwarded]),
+	// so that upstream falls back as if the value were absent.
+	Remove HeaderSet
+}
+
+// refuse records a refusal and, if it is the first, its description.
+func (o *Origin) refuse(why Reasons, err error) {
+	o.Refused |= why
+	if o.Ignored == nil {
+		o.Ignored = err
+	}
+}
+
+// CompatibleForwarded returns the Forwarded line that replaces one whose
+// first element upstream would read but which carries an invalid value
+// (compatibility mode, [HeaderForwarded] in Remove): the element's valid
+// proto and host only, or "for=unknown" when neither is valid, so that
+// upstream, which reads the first line and skips X-Forwarded-* whenever
+// Forwarded is present, uses exactly the valid values.
+func (o *Origin) CompatibleForwarded() string {
+	var parts []string
+	if o.SchemeSource == FromForwarded {
+		parts = append(parts, "proto="+o.Scheme)
+	}
+	if o.HostSource == FromForwarded {
+		// A valid host holds no quote or backslash.
+		parts = append(parts, `host="`+o.Host+`"`)
+	}
+	if len(parts) == 0 {
+		return "for=unknown"
+	}
+	return strings.Join(parts, ";")
 }
 
 // hop is what one proxy recorded about the request it received.
 type hop struct {
 	node              node
 	forValue          string // as written, for error messages
-	proto, host, port string
+	proto, host       string
 	hasProto, hasHost bool
-	hasPort           bool
 }
 
 // InvalidValueError reports a hop value that resolution refused to use.
 type InvalidValueError struct {
 	Hop   int    // 1 for the hop nearest the registry
-	Name  string // "for", "proto", "host" or "port"
+	Name  string // "for", "proto" or "host"
 	Value string
 }
 
 func (e *InvalidValueError) Error() string {
 	return fmt.Sprintf("hop %d: invalid %s value %q", e.Hop, e.Name, e.Value)
+}
+
+// InvalidHostError reports a resolved host that is not a valid host[:port].
+type InvalidHostError struct {
+	Source Source
+	Value  string
+}
+
+func (e *InvalidHostError) Error() string {
+	return fmt.Sprintf("invalid host %q from the %s", e.Value, e.Source)
 }
 
 // Canonical header keys, looked up directly so that no key is canonicalized
@@ -83,11 +187,16 @@ const (
 )
 
 // errNoPeer notes, in strict mode, a connection whose peer cannot be matched
-// against the trusted proxies (a Unix socket, say).
-var errNoPeer = errors.New("peer address is not an IP address")
+// against the trusted proxies (a Unix socket, or an address with an IPv6
+// zone).
+var errNoPeer = errors.New("peer address cannot be matched against trusted proxies")
 
-// errFirstElement notes, in compatibility mode, a Forwarded header whose
-// first element does not parse; upstream ignores it too.
+// errUntrustedPeer notes forwarding headers sent by a peer that is not a
+// trusted proxy.
+var errUntrustedPeer = errors.New("forwarding headers from a peer that is not a trusted proxy")
+
+// errFirstElement notes, in compatibility mode, a Forwarded line whose first
+// element cannot be read.
 var errFirstElement = errors.New("first Forwarded element is malformed")
 
 // Resolve derives the origin of r under the policy. It reads r and never
@@ -103,81 +212,140 @@ func (p *Policy) Resolve(r *http.Request) Origin {
 	if r.TLS != nil {
 		o.Scheme = "https"
 	}
+	matchable := false
 	if peer, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
 		o.Peer = netip.AddrPortFrom(peer.Addr().Unmap(), peer.Port())
 		o.Client, o.ClientPort = o.Peer.Addr(), o.Peer.Port()
-	} else if p.Strict {
-		o.Ignored = errNoPeer
+		matchable = peer.Addr().Zone() == ""
 	}
 
 	switch {
 	case !p.Strict:
 		p.resolveCompatible(r, &o)
-	case o.Peer.IsValid() && p.Trusted(o.Peer.Addr()):
+	case matchable && p.Trusted(o.Peer.Addr()):
 		o.PeerTrusted = true
 		p.resolveTrusted(r, &o)
+	case hasForwardingHeaders(r.Header):
+		if matchable {
+			o.refuse(UntrustedPeer, errUntrustedPeer)
+		} else {
+			o.refuse(UntrustedPeer, errNoPeer)
+		}
 	}
 	if p.Scheme != "" {
 		o.Scheme, o.SchemeSource = p.Scheme, FromConfig
 	}
+	o.HostValid = o.Host == "" || ValidHost(o.Host)
+	if !o.HostValid {
+		o.refuse(InvalidHost, &InvalidHostError{Source: o.HostSource, Value: o.Host})
+	}
 	return o
 }
 
-// resolveCompatible follows upstream v3.1.2, dropping invalid values.
+func hasForwardingHeaders(h http.Header) bool {
+	for _, k := range [...]string{hdrForwarded, hdrXFF, hdrXFProto, hdrXFHost, hdrXFPort, hdrXRealIP} {
+		if len(h[k]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveCompatible follows upstream v3.1.2 and notes, in o.Remove, the
+// headers carrying a value that upstream would use and that is not valid.
+// Each test below mirrors the upstream code that reads the header, so that
+// exactly the values upstream would use are checked.
 func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 	h := r.Header
-	if lines := h[hdrForwarded]; len(lines) > 0 && lines[0] != "" {
-		el, ok := firstElement(lines[0])
+	// The token auto-redirect reads X-Forwarded-Proto whatever else is
+	// present; the URL builder reads it only without Forwarded.
+	proto, protoOK := "", false
+	if v := first(h[hdrXFProto]); v != "" {
+		if proto, protoOK = parseScheme(v); !protoOK {
+			o.Remove |= HeaderXForwardedProto
+			o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "proto", Value: v})
+		}
+	}
+	// The URL builder: the first Forwarded line's first element, or else
+	// X-Forwarded-Proto and the first member of X-Forwarded-Host.
+	if line := first(h[hdrForwarded]); line != "" {
+		el, ok := firstElement(line)
 		if !ok {
-			o.Ignored = errFirstElement
+			o.Remove |= HeaderForwarded
+			o.refuse(InvalidValue, errFirstElement)
 		}
-		if scheme, valid := parseScheme(el.proto); valid {
-			o.Scheme, o.SchemeSource = scheme, FromForwarded
-		} else if el.has&paramProto != 0 {
-			o.Ignored = &InvalidValueError{Hop: 1, Name: "proto", Value: el.proto}
+		if el.proto != "" {
+			if scheme, valid := parseScheme(el.proto); valid {
+				o.Scheme, o.SchemeSource = scheme, FromForwarded
+			} else {
+				o.Remove |= HeaderForwarded
+				o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "proto", Value: el.proto})
+			}
 		}
-		if ValidHost(el.host) {
-			o.Host, o.HostSource = el.host, FromForwarded
-		} else if el.has&paramHost != 0 {
-			o.Ignored = &InvalidValueError{Hop: 1, Name: "host", Value: el.host}
+		if el.host != "" {
+			if ValidHost(el.host) {
+				o.Host, o.HostSource = el.host, FromForwarded
+			} else {
+				o.Remove |= HeaderForwarded
+				o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "host", Value: el.host})
+			}
 		}
 	} else {
-		if v := first(h[hdrXFProto]); v != "" {
-			if scheme, valid := parseScheme(v); valid {
-				o.Scheme, o.SchemeSource = scheme, FromXForwarded
-			} else {
-				o.Ignored = &InvalidValueError{Hop: 1, Name: "proto", Value: v}
-			}
+		if protoOK {
+			o.Scheme, o.SchemeSource = proto, FromXForwarded
 		}
 		if v := first(h[hdrXFHost]); v != "" {
 			v, _, _ = strings.Cut(v, ",")
-			v = trimOWS(v)
+			v = strings.TrimSpace(v)
 			if ValidHost(v) {
 				o.Host, o.HostSource = v, FromXForwarded
 			} else {
-				o.Ignored = &InvalidValueError{Hop: 1, Name: "host", Value: v}
+				o.Remove |= HeaderXForwardedHost
+				o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "host", Value: v})
 			}
 		}
 	}
+	// The client address, as upstream's requestutil.RemoteAddr reads it;
+	// upstream skips a value that is not an IP address but logs a warning
+	// quoting it, so such a value is removed too.
 	if v := first(h[hdrXFF]); v != "" {
 		v, _, _ = strings.Cut(v, ",")
-		if a, err := netip.ParseAddr(trimOWS(v)); err == nil && a.Zone() == "" {
-			o.Client, o.ClientPort, o.ClientSource = a.Unmap(), 0, FromXForwarded
+		v = strings.Trim(v, " ")
+		if a, ok := compatibleIP(v); ok {
+			o.Client, o.ClientPort, o.ClientSource = a, 0, FromXForwarded
 			return
 		}
+		o.Remove |= HeaderXForwardedFor
+		o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "for", Value: v})
 	}
 	if v := first(h[hdrXRealIP]); v != "" {
-		if a, err := netip.ParseAddr(trimOWS(v)); err == nil && a.Zone() == "" {
-			o.Client, o.ClientPort, o.ClientSource = a.Unmap(), 0, FromXForwarded
+		if a, ok := compatibleIP(v); ok {
+			o.Client, o.ClientPort, o.ClientSource = a, 0, FromXForwarded
+			return
 		}
+		o.Remove |= HeaderXRealIP
+		o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "for", Value: v})
 	}
+}
+
+// compatibleIP accepts what upstream's net.ParseIP accepts: IPv4, IPv6 and
+// IPv4-mapped forms, no zone.
+func compatibleIP(s string) (netip.Addr, bool) {
+	ip := net.ParseIP(s)
+	if ip == nil {
+		return netip.Addr{}, false
+	}
+	a, _ := netip.AddrFromSlice(ip)
+	return a.Unmap(), true
 }
 
 // resolveTrusted is strict mode once the peer is known to be trusted. Each
 // family has its own function so that only its own state is on the stack.
 func (p *Policy) resolveTrusted(r *http.Request, o *Origin) {
 	if p.Header == RFC7239 {
-		p.resolveForwarded(r.Header[hdrForwarded], o)
+		var fw elementReader
+		fw.init(r.Header[hdrForwarded])
+		p.walk(o, FromForwarded, &fw, nil)
 		return
 	}
 	var xf xForwardedHops
@@ -185,48 +353,49 @@ func (p *Policy) resolveTrusted(r *http.Request, o *Origin) {
 	p.walk(o, FromXForwarded, nil, &xf)
 }
 
-func (p *Policy) resolveForwarded(lines []string, o *Origin) {
-	var fw ring
-	if err := parseForwarded(lines, &fw); err != nil {
-		o.Ignored = err
-		return
-	}
-	p.walk(o, FromForwarded, &fw, nil)
-}
-
 // walk takes hops nearest first, from the Forwarded elements in fw or, when
-// fw is nil, from xf, and applies the rules of steps 3 and 4 of the package
-// documentation. Each used hop's values replace the nearer ones, so the
-// outermost used hop carrying a value wins. (Both sources are plain
-// parameters, not an interface, so that they stay on the stack.)
-func (p *Policy) walk(o *Origin, source Source, fw *ring, xf *xForwardedHops) {
+// fw is nil, from xf, and applies steps 3 to 5 of the package documentation.
+// Each used hop's valid values replace the nearer ones, so the outermost used
+// hop carrying a valid value wins. (Both sources are plain parameters, not an
+// interface, so that they stay on the stack.)
+func (p *Policy) walk(o *Origin, source Source, fw *elementReader, xf *xForwardedHops) {
 	var (
-		port   string
 		client node
 		h      hop
+		el     element
 	)
 	for o.Hops < MaxHops {
 		if fw != nil {
-			if o.Hops == min(fw.total, MaxHops) {
+			if !fw.next(&el) {
+				if fw.err != nil {
+					o.refuse(InvalidValue, fw.err)
+				}
 				break
 			}
-			fw.hop(o.Hops, &h)
+			h.fromElement(&el)
 		} else if !xf.next(&h) {
 			break
 		}
-		if err := h.validate(o.Hops + 1); err != nil {
-			o.Ignored = err
+		k := o.Hops + 1
+		if h.node.kind == nodeInvalid {
+			// Not a node: the hop cannot be attributed to anyone.
+			o.refuse(InvalidValue, &InvalidValueError{Hop: k, Name: "for", Value: h.forValue})
 			break
 		}
 		o.Hops++
 		if h.hasProto {
-			o.Scheme, o.SchemeSource = h.proto, source
+			if scheme, ok := parseScheme(h.proto); ok {
+				o.Scheme, o.SchemeSource = scheme, source
+			} else {
+				o.refuse(InvalidValue, &InvalidValueError{Hop: k, Name: "proto", Value: h.proto})
+			}
 		}
 		if h.hasHost {
-			o.Host, o.HostSource = h.host, source
-		}
-		if h.hasPort {
-			port = h.port
+			if ValidHost(h.host) {
+				o.Host, o.HostSource = h.host, source
+			} else {
+				o.refuse(InvalidValue, &InvalidValueError{Hop: k, Name: "host", Value: h.host})
+			}
 		}
 		client = h.node
 		if h.node.kind != nodeIP || !p.Trusted(h.node.addr) {
@@ -236,37 +405,20 @@ func (p *Policy) walk(o *Origin, source Source, fw *ring, xf *xForwardedHops) {
 	if client.kind == nodeIP {
 		o.Client, o.ClientPort, o.ClientSource = client.addr, client.port, source
 	}
-	scheme := o.Scheme
-	if p.Scheme != "" {
-		scheme = p.Scheme
-	}
-	if port != "" && port != defaultPort(scheme) && o.Host != "" && !hasPort(o.Host) {
-		o.Host = o.Host + ":" + port
-	}
 }
 
-// validate returns why the hop at position k (1 = nearest) must not be used,
-// or nil; a valid proto is left in its canonical lower-case form.
-func (h *hop) validate(k int) error {
-	if h.node.kind == nodeInvalid {
-		return &InvalidValueError{Hop: k, Name: "for", Value: h.forValue}
+// fromElement fills h with the hop an element records.
+func (h *hop) fromElement(el *element) {
+	*h = hop{}
+	if el.has&paramFor != 0 {
+		h.node, h.forValue = parseNode(el.forNode, false), el.forNode
 	}
-	if h.hasProto {
-		scheme, ok := parseScheme(h.proto)
-		if !ok {
-			return &InvalidValueError{Hop: k, Name: "proto", Value: h.proto}
-		}
-		h.proto = scheme
+	if el.has&paramProto != 0 {
+		h.proto, h.hasProto = el.proto, true
 	}
-	switch {
-	case h.hasHost && !ValidHost(h.host):
-		return &InvalidValueError{Hop: k, Name: "host", Value: h.host}
-	case h.hasPort:
-		if _, ok := parsePort(h.port); !ok {
-			return &InvalidValueError{Hop: k, Name: "port", Value: h.port}
-		}
+	if el.has&paramHost != 0 {
+		h.host, h.hasHost = el.host, true
 	}
-	return nil
 }
 
 func first(lines []string) string {

@@ -63,18 +63,21 @@ func TestIssueExamples(t *testing.T) {
 
 	check(t, "untrusted peer", xf.Resolve(req("203.0.113.9:5000", "reg.internal:5000",
 		"X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example")),
-		want{"http", "reg.internal:5000", "203.0.113.9", 0, false})
+		want{"http", "reg.internal:5000", "203.0.113.9", 0, true})
 	check(t, "two trusted hops", xf.Resolve(req(peer, "reg.internal",
 		"X-Forwarded-For", "198.51.100.7, 10.0.0.1", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "reg.example.com")),
 		want{"https", "reg.example.com", "198.51.100.7", 2, false})
 	check(t, "forwarded chain", fw.Resolve(req(peer, "reg.internal",
 		"Forwarded", "for=1.1.1.1;host=evil.example, for=198.51.100.7;proto=https;host=reg.example.com, for=10.0.0.1;proto=http;host=internal")),
 		want{"https", "reg.example.com", "198.51.100.7", 2, false})
-	check(t, "unterminated quote", fw.Resolve(req(peer, "reg.internal",
+	check(t, "client's unterminated quote", fw.Resolve(req(peer, "reg.internal",
 		"Forwarded", `for="x, for=198.51.100.7;proto=https`)),
-		want{"http", "reg.internal", "10.0.0.2", 0, true})
+		want{"https", "reg.internal", "198.51.100.7", 1, false})
 	check(t, "javascript proto", xf.Resolve(req(peer, "reg.internal", "X-Forwarded-Proto", "javascript")),
-		want{"http", "reg.internal", "10.0.0.2", 0, true})
+		want{"http", "reg.internal", "10.0.0.2", 1, true})
+	check(t, "copied invalid host", xf.Resolve(req("10.0.0.2:1", "reg.example.com:",
+		"X-Forwarded-For", "203.0.113.7, 10.0.0.1", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "reg.example.com:")),
+		want{"https", "reg.example.com:", "203.0.113.7", 2, true})
 	check(t, "forced scheme", forced.Resolve(req("127.0.0.1:1", "reg.example.com")),
 		want{"https", "reg.example.com", "127.0.0.1", 0, false})
 }
@@ -90,7 +93,7 @@ func TestStrictXForwarded(t *testing.T) {
 	}{
 		{"no headers", peer, false, nil, want{"http", "reg", "10.0.0.2", 0, false}},
 		{"no headers over TLS", peer, true, nil, want{"https", "reg", "10.0.0.2", 0, false}},
-		{"untrusted TLS peer ignores proto", "192.0.2.1:1", true, []string{"X-Forwarded-Proto", "http"}, want{"https", "reg", "192.0.2.1", 0, false}},
+		{"untrusted TLS peer ignores proto", "192.0.2.1:1", true, []string{"X-Forwarded-Proto", "http"}, want{"https", "reg", "192.0.2.1", 0, true}},
 		{"proto without for", peer, false, []string{"X-Forwarded-Proto", "https"}, want{"https", "reg", "10.0.0.2", 1, false}},
 		{"proto any case", peer, false, []string{"X-Forwarded-Proto", "HTTPS"}, want{"https", "reg", "10.0.0.2", 1, false}},
 		{"one hop", peer, false, []string{"X-Forwarded-For", "198.51.100.7", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "reg.example.com"},
@@ -111,21 +114,29 @@ func TestStrictXForwarded(t *testing.T) {
 			"X-Forwarded-For", "198.51.100.7", "X-Forwarded-For", "10.0.0.1",
 			"X-Forwarded-Proto", "https"},
 			want{"https", "reg", "198.51.100.7", 2, false}},
-		{"port added to host", peer, false, []string{"X-Forwarded-For", "198.51.100.7", "X-Forwarded-Host", "reg.example.com", "X-Forwarded-Port", "8443", "X-Forwarded-Proto", "https"},
-			want{"https", "reg.example.com:8443", "198.51.100.7", 1, false}},
-		{"default port not added", peer, false, []string{"X-Forwarded-For", "198.51.100.7", "X-Forwarded-Host", "reg.example.com", "X-Forwarded-Port", "443", "X-Forwarded-Proto", "https"},
+		{"X-Forwarded-Port not added to host", peer, false, []string{"X-Forwarded-For", "198.51.100.7", "X-Forwarded-Host", "reg.example.com", "X-Forwarded-Port", "8443", "X-Forwarded-Proto", "https"},
 			want{"https", "reg.example.com", "198.51.100.7", 1, false}},
-		{"host port kept over X-Forwarded-Port", peer, false, []string{"X-Forwarded-Host", "reg.example.com:5000", "X-Forwarded-Port", "80"},
+		{"inner proxy's port not added", peer, false, []string{"X-Forwarded-For", "198.51.100.7, 10.0.0.1", "X-Forwarded-Host", "reg.example.com", "X-Forwarded-Port", "443, 80", "X-Forwarded-Proto", "https"},
+			want{"https", "reg.example.com", "198.51.100.7", 2, false}},
+		{"host port kept", peer, false, []string{"X-Forwarded-Host", "reg.example.com:5000", "X-Forwarded-Port", "80"},
 			want{"http", "reg.example.com:5000", "10.0.0.2", 1, false}},
-		{"port applies to the Host header", peer, false, []string{"X-Forwarded-Port", "8080"},
-			want{"http", "reg:8080", "10.0.0.2", 1, false}},
-		{"invalid port stops", peer, false, []string{"X-Forwarded-Port", "99999"}, want{"http", "reg", "10.0.0.2", 0, true}},
-		{"invalid host stops", peer, false, []string{"X-Forwarded-For", "198.51.100.7", "X-Forwarded-Host", "evil.example/path"},
-			want{"http", "reg", "10.0.0.2", 0, true}},
-		{"invalid hop beyond a valid one", peer, false, []string{
+		{"X-Forwarded-Port alone is no hop", peer, false, []string{"X-Forwarded-Port", "8080"},
+			want{"http", "reg", "10.0.0.2", 0, false}},
+		{"invalid port ignored", peer, false, []string{"X-Forwarded-Port", "99999"}, want{"http", "reg", "10.0.0.2", 0, false}},
+		{"invalid host dropped alone", peer, false, []string{"X-Forwarded-For", "198.51.100.7", "X-Forwarded-Host", "evil.example/path", "X-Forwarded-Proto", "https"},
+			want{"https", "reg", "198.51.100.7", 1, true}},
+		{"invalid host beyond a valid one", peer, false, []string{
 			"X-Forwarded-For", "198.51.100.7, 10.0.0.1",
 			"X-Forwarded-Host", "bad host, reg.example.com"},
-			want{"http", "reg.example.com", "10.0.0.1", 1, true}},
+			want{"http", "reg.example.com", "198.51.100.7", 2, true}},
+		{"copied Host with a comma", peer, false, []string{
+			"X-Forwarded-For", "198.51.100.7, 10.0.0.1",
+			"X-Forwarded-Host", "evil.example,a.reg.example.com:"},
+			want{"http", "evil.example", "198.51.100.7", 2, true}},
+		{"invalid proto dropped alone", peer, false, []string{
+			"X-Forwarded-For", "198.51.100.7, 10.0.0.1",
+			"X-Forwarded-Proto", "javascript, https"},
+			want{"https", "reg", "198.51.100.7", 2, true}},
 		{"unknown for stops after use", peer, false, []string{
 			"X-Forwarded-For", "198.51.100.7, unknown",
 			"X-Forwarded-Host", "evil.example, reg.example.com"},
@@ -145,8 +156,9 @@ func TestStrictXForwarded(t *testing.T) {
 		{"IPv6 zone refused", peer, false, []string{"X-Forwarded-For", "fe80::1%eth0"}, want{"http", "reg", "10.0.0.2", 0, true}},
 		{"Forwarded dropped unread", peer, false, []string{"Forwarded", "proto=https;host=evil.example"}, want{"http", "reg", "10.0.0.2", 0, false}},
 		{"IPv6 host", peer, false, []string{"X-Forwarded-Host", "[2001:db8::9]:5000"}, want{"http", "[2001:db8::9]:5000", "10.0.0.2", 1, false}},
-		{"IPv6 host with zone refused", peer, false, []string{"X-Forwarded-Host", "[fe80::1%25eth0]"}, want{"http", "reg", "10.0.0.2", 0, true}},
-		{"host with userinfo refused", peer, false, []string{"X-Forwarded-Host", "user@evil.example"}, want{"http", "reg", "10.0.0.2", 0, true}},
+		{"IPv6 host with zone refused", peer, false, []string{"X-Forwarded-Host", "[fe80::1%25eth0]"}, want{"http", "reg", "10.0.0.2", 1, true}},
+		{"host with userinfo refused", peer, false, []string{"X-Forwarded-Host", "user@evil.example"}, want{"http", "reg", "10.0.0.2", 1, true}},
+		{"peer with a zone is never trusted", "[fe80::1%eth0]:1", false, []string{"X-Forwarded-Proto", "https"}, want{"http", "reg", "fe80::1%eth0", 0, true}},
 	}
 	for _, tt := range tests {
 		r := req(tt.peer, "reg", tt.hdr...)
@@ -186,12 +198,18 @@ func TestStrictForwarded(t *testing.T) {
 		{"whitespace around semicolon", peer, []string{"for=198.51.100.7; proto=https ;host=reg.example.com"}, want{"https", "reg.example.com", "198.51.100.7", 1, false}},
 		{"whitespace around equals", peer, []string{"for = 198.51.100.7"}, want{"http", "reg", "10.0.0.2", 0, true}},
 		{"empty elements skipped", peer, []string{", ,for=198.51.100.7;proto=https,,"}, want{"https", "reg", "198.51.100.7", 1, false}},
-		{"invalid proto stops before", peer, []string{"for=198.51.100.7;proto=javascript, for=10.0.0.1;proto=https"}, want{"https", "reg", "10.0.0.1", 1, true}},
-		{"empty quoted host", peer, []string{`for=198.51.100.7;host=""`}, want{"http", "reg", "10.0.0.2", 0, true}},
+		{"invalid proto dropped alone", peer, []string{"for=198.51.100.7;proto=javascript, for=10.0.0.1;proto=https"}, want{"https", "reg", "198.51.100.7", 2, true}},
+		{"empty quoted host dropped alone", peer, []string{`for=198.51.100.7;host=""`}, want{"http", "reg", "198.51.100.7", 1, true}},
+		{"invalid host dropped alone", peer, []string{`for=198.51.100.7;host="evil.example,reg.example.com"`}, want{"http", "reg", "198.51.100.7", 1, true}},
+		{"client's repeated parameter", peer, []string{"for=1.1.1.1;for=2.2.2.2, for=198.51.100.7;proto=https, for=10.0.0.1"}, want{"https", "reg", "198.51.100.7", 2, false}},
+		{"client's extensions", peer, []string{"a=1;b=2;c=3;d=4;e=5;f=6;g=7;h=8;i=9, for=198.51.100.7;proto=https, for=10.0.0.1"}, want{"https", "reg", "198.51.100.7", 2, false}},
+		{"client's quote on its own line", peer, []string{`for="1.1.1.1`, "for=198.51.100.7;proto=https"}, want{"https", "reg", "198.51.100.7", 1, false}},
+		{"client's quote closing in an appended element", peer, []string{`a="b, for="[2001:db9::7]";proto=https`}, want{"https", "reg", "2001:db9::7", 1, false}},
+		{"damage beyond a trusted hop", peer, []string{`garbage", for=10.0.0.1;proto=https`}, want{"https", "reg", "10.0.0.1", 1, true}},
 		{"X-Forwarded dropped unread", peer, []string{}, want{"http", "reg", "10.0.0.2", 0, false}},
 		{"by is ignored", peer, []string{"by=10.9.9.9;for=198.51.100.7;proto=https"}, want{"https", "reg", "198.51.100.7", 1, false}},
 		{"control byte in quoted string", peer, []string{"for=\"198.51.100.7\x00\";proto=https"}, want{"http", "reg", "10.0.0.2", 0, true}},
-		{"untrusted peer", "192.0.2.1:1", []string{"for=198.51.100.7;proto=https;host=evil.example"}, want{"http", "reg", "192.0.2.1", 0, false}},
+		{"untrusted peer", "192.0.2.1:1", []string{"for=198.51.100.7;proto=https;host=evil.example"}, want{"http", "reg", "192.0.2.1", 0, true}},
 	}
 	for _, tt := range tests {
 		hdr := []string{"X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example"}
@@ -254,7 +272,11 @@ func TestCompatibility(t *testing.T) {
 		{"Forwarded wins over X-Forwarded", []string{"Forwarded", "for=192.0.2.1", "X-Forwarded-Proto", "https"}, want{"http", "reg", "", 0, false}},
 		{"client from X-Forwarded-For", []string{"X-Forwarded-For", "198.51.100.7, 10.0.0.1"}, want{"http", "reg", "198.51.100.7", 0, false}},
 		{"client from X-Real-Ip", []string{"X-Real-Ip", "198.51.100.8"}, want{"http", "reg", "198.51.100.8", 0, false}},
-		{"invalid client", []string{"X-Forwarded-For", "evil"}, want{"http", "reg", "10.0.0.2", 0, false}},
+		{"invalid client", []string{"X-Forwarded-For", "evil"}, want{"http", "reg", "10.0.0.2", 0, true}},
+		{"invalid X-Real-Ip", []string{"X-Real-Ip", "evil"}, want{"http", "reg", "10.0.0.2", 0, true}},
+		{"X-Real-Ip unread after a valid X-Forwarded-For", []string{"X-Forwarded-For", "198.51.100.7", "X-Real-Ip", "evil"}, want{"http", "reg", "198.51.100.7", 0, false}},
+		{"X-Forwarded-Port unread", []string{"X-Forwarded-Host", "reg.example.com", "X-Forwarded-Port", "8443"}, want{"http", "reg.example.com", "", 0, false}},
+		{"invalid Forwarded proto", []string{"Forwarded", "proto=javascript;host=reg.example.com", "X-Forwarded-Proto", "https"}, want{"http", "reg.example.com", "", 0, true}},
 	}
 	for _, tt := range tests {
 		check(t, tt.name, p.Resolve(req(peer, "reg", tt.hdr...)), tt.want)
@@ -306,7 +328,11 @@ func TestHostPatterns(t *testing.T) {
 		p.AllowedHosts = append(p.AllowedHosts, hp)
 	}
 	allowed := []string{"registry.example.com", "REGISTRY.example.com:443", "a.registry.example.com", "a.b.registry.example.com:5000", "10.0.0.5:5000", "[2001:db8:0::1]:443", "registry.example.com."}
-	refused := []string{"example.com", "xregistry.example.com", "registry.example.com.evil", "10.0.0.6", "[2001:db8::2]", ""}
+	refused := []string{"example.com", "xregistry.example.com", "registry.example.com.evil", "10.0.0.6", "[2001:db8::2]", "",
+		"evil.example,a.registry.example.com", "evil.example,a.registry.example.com:", "evil.example;a.registry.example.com",
+		"..registry.example.com", "a!b.registry.example.com", "registry.example.com:", "registry.example.com:0",
+		"registry.example.com:99999", ":99999", "[::1],a.registry.example.com", "a.registry.example.com, [2001:db8::1]",
+		"a.registry.example.\u212aom", "user@a.registry.example.com", "a.registry.example.com/x"}
 	for _, h := range allowed {
 		if !p.HostAllowed(h) {
 			t.Errorf("%q refused", h)
@@ -362,10 +388,20 @@ func TestParseFamilyAndScheme(t *testing.T) {
 }
 
 func TestSyntaxErrorMessage(t *testing.T) {
-	var r ring
-	err := parseForwarded([]string{"for=1.2.3.4", `for="1.2.3.4`}, &r)
-	want := "Forwarded header line 1, offset 4: unterminated quoted string"
-	if err == nil || err.Error() != want {
-		t.Errorf("error %v, want %s", err, want)
+	for lines, want := range map[[2]string]string{
+		{"for=1.2.3.4", `for="1.2.3.4`}:    "Forwarded header line 1, offset 4: unbalanced quote",
+		{`for="1.2.3.4`, "for=1.2.3.4"}:    "Forwarded header line 0, offset 4: unbalanced quote",
+		{"for=1.2.3.4", `a=1;a=2`}:         `Forwarded header line 1, offset 0: parameter "a" repeated in one element`,
+		{"for=1.2.3.4", `host="a\"`}:       "Forwarded header line 1, offset 8: escaped quote where a quoted string must end",
+		{"for=1.2.3.4", "proto=https x=1"}: "Forwarded header line 1, offset 11: expected ';' or ',' before a parameter",
+	} {
+		var r elementReader
+		r.init(lines[:])
+		var el element
+		for r.next(&el) {
+		}
+		if r.err == nil || r.err.Error() != want {
+			t.Errorf("%q: error %v, want %s", lines, r.err, want)
+		}
 	}
 }

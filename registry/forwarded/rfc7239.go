@@ -6,6 +6,7 @@ import (
 )
 
 // A SyntaxError reports where a Forwarded header stops following RFC 7239.
+// Line and Offset locate the byte at which reading from the right gave up.
 type SyntaxError struct {
 	Line   int    // index of the header line, from 0
 	Offset int    // byte offset within that line
@@ -70,75 +71,128 @@ func asciiEqualFold(s, lower string) bool {
 	return true
 }
 
-// maxExtensions bounds the extension parameters remembered per element to
-// detect repeats; an element with more is rejected.
+// maxExtensions bounds the extension parameters of one element; an element
+// with more is damage. It also bounds the work to detect repeats.
 const maxExtensions = 8
 
-// elementParser walks one header line. It allocates only to unescape a quoted
-// string that contains a backslash, and to report an error.
-type elementParser struct {
-	s    string
-	i    int
-	line int
+// elementReader reads the elements of a Forwarded header from the right end:
+// the last element of the last line first.
+//
+// Reading from the right is what makes the header usable when a client wrote
+// part of it. A proxy that appends its element to the client's header (", "
+// and its own element, or a line of its own) leaves the client's bytes to the
+// left of everything trusted proxies wrote. A parser that starts at the left
+// lets those bytes decide how the rest is read: an unbalanced quote swallows
+// the appended elements. Here each element is parsed by itself, from its
+// right end to the comma before it, so the elements the proxies wrote parse
+// the same whatever precedes them, and the first element that does not parse
+// ends the list.
+//
+// Each byte is read at most twice (once scanning, once more to check a quoted
+// string), and the reader allocates only to unescape a quoted string that
+// holds a backslash, and to report damage.
+type elementReader struct {
+	lines []string // lines not yet read; the current one is lines[line]
+	line  int      // index of the current line, or -1 before the first
+	s     string   // unread part of the current line: its first i bytes
+	i     int
+	err   error // the damage that ended the list, once found
 	// extensions holds the extension parameter names of the current
-	// element, to detect repeats; it lives here rather than in next so
-	// that it is cleared once per line, not once per element.
+	// element, to detect repeats.
 	extensions [maxExtensions]string
 }
 
-func (p *elementParser) fail(format string, args ...any) error {
-	return &SyntaxError{Line: p.line, Offset: p.i, Msg: fmt.Sprintf(format, args...)}
+func (r *elementReader) init(lines []string) {
+	*r = elementReader{lines: lines, line: len(lines)}
 }
 
-func (p *elementParser) skipOWS() {
-	for p.i < len(p.s) && (p.s[p.i] == ' ' || p.s[p.i] == '\t') {
-		p.i++
+// next fills el with the next element from the right and reports whether
+// there was one. It reports false at the start of the header or at damage,
+// which r.err then describes; nothing to the left of damage is read.
+func (r *elementReader) next(el *element) bool {
+	*el = element{}
+	if r.err != nil {
+		return false
 	}
-}
-
-// next parses the next list member. It reports ok=false at the end of the
-// line. Empty list members (", ,") are skipped, as RFC 9110 section 5.6.1
-// asks of recipients.
-func (p *elementParser) next() (el element, ok bool, err error) {
+	// Skip OWS and empty list members (", ,"), as RFC 9110 section 5.6.1
+	// asks of recipients, moving to earlier lines as they run out.
 	for {
-		p.skipOWS()
-		if p.i == len(p.s) {
-			return element{}, false, nil
+		for r.i > 0 && (r.s[r.i-1] == ' ' || r.s[r.i-1] == '\t' || r.s[r.i-1] == ',') {
+			r.i--
 		}
-		if p.s[p.i] != ',' {
+		if r.i > 0 {
 			break
 		}
-		p.i++
+		if r.line == 0 {
+			return false
+		}
+		r.line--
+		r.s, r.i = r.lines[r.line], len(r.lines[r.line])
 	}
+	if err := r.element(el); err != nil {
+		r.err = err
+		return false
+	}
+	return true
+}
+
+func (r *elementReader) fail(format string, args ...any) error {
+	return &SyntaxError{Line: r.line, Offset: r.i, Msg: fmt.Sprintf(format, args...)}
+}
+
+func isOWS(c byte) bool { return c == ' ' || c == '\t' }
+
+// element parses one element ending at r.i, leaving r.i on the comma before
+// it or at 0.
+func (r *elementReader) element(el *element) error {
 	nExt := 0
-	for {
-		p.skipOWS()
-		if p.i == len(p.s) || p.s[p.i] == ',' {
-			break
+	for params := 0; ; params++ {
+		// Parameters are separated by ";" with optional whitespace around
+		// it; empty parameters (";;") and semicolons at either end of the
+		// element are allowed, whitespace alone separates nothing.
+		separated := params == 0
+		for r.i > 0 && (isOWS(r.s[r.i-1]) || r.s[r.i-1] == ';') {
+			separated = separated || r.s[r.i-1] == ';'
+			r.i--
 		}
-		if p.s[p.i] == ';' {
-			p.i++
-			continue
+		if r.i == 0 {
+			return nil
 		}
-		start := p.i
-		name := p.token()
-		if name == "" {
-			return element{}, false, p.fail("expected a parameter name, found %q", p.s[p.i])
+		if r.s[r.i-1] == ',' {
+			r.i-- // the comma ending the previous element
+			return nil
 		}
-		if p.i == len(p.s) || p.s[p.i] != '=' {
-			return element{}, false, p.fail("expected '=' after parameter %q", name)
+		if !separated {
+			return r.fail("expected ';' or ',' before a parameter")
 		}
-		p.i++
-		value, err := p.value()
+		value, escaped, err := r.value()
 		if err != nil {
-			return element{}, false, err
+			return err
+		}
+		if r.i > 0 && r.s[r.i-1] == '"' {
+			r.i--
+			return r.fail("unbalanced quote")
+		}
+		if r.i == 0 || r.s[r.i-1] != '=' {
+			return r.fail("expected '=' before a parameter value")
+		}
+		r.i--
+		end := r.i
+		for r.i > 0 && isTokenChar(r.s[r.i-1]) {
+			r.i--
+		}
+		name := r.s[r.i:end]
+		if name == "" {
+			return r.fail("expected a parameter name before '='")
 		}
 		if which := paramNamed(name); which != 0 {
 			if el.has&which != 0 {
-				p.i = start
-				return element{}, false, p.fail("parameter %q repeated in one element", name)
+				return r.fail("parameter %q repeated in one element", name)
 			}
 			el.has |= which
+			if escaped {
+				value = unescape(value)
+			}
 			switch which {
 			case paramFor:
 				el.forNode = value
@@ -147,79 +201,83 @@ func (p *elementParser) next() (el element, ok bool, err error) {
 			case paramProto:
 				el.proto = value
 			}
-		} else {
-			for _, seen := range p.extensions[:nExt] {
-				if strings.EqualFold(seen, name) {
-					p.i = start
-					return element{}, false, p.fail("parameter %q repeated in one element", name)
-				}
-			}
-			if nExt == maxExtensions {
-				p.i = start
-				return element{}, false, p.fail("more than %d extension parameters in one element", maxExtensions)
-			}
-			p.extensions[nExt] = name
-			nExt++
+			continue
 		}
-		p.skipOWS()
-		if p.i < len(p.s) && p.s[p.i] != ';' && p.s[p.i] != ',' {
-			return element{}, false, p.fail("expected ';' or ',' after a value, found %q", p.s[p.i])
+		for _, seen := range r.extensions[:nExt] {
+			if strings.EqualFold(seen, name) {
+				return r.fail("parameter %q repeated in one element", name)
+			}
+		}
+		if nExt == maxExtensions {
+			return r.fail("more than %d extension parameters in one element", maxExtensions)
+		}
+		r.extensions[nExt] = name
+		nExt++
+	}
+}
+
+// value parses a token or a quoted-string (RFC 9110 section 5.6.4) that ends
+// at r.i. It returns the body of a quoted string as written; escaped reports
+// that it holds quoted-pairs, which the caller unescapes if it uses the value.
+func (r *elementReader) value() (v string, escaped bool, err error) {
+	end := r.i
+	if r.s[end-1] != '"' {
+		for r.i > 0 && isTokenChar(r.s[r.i-1]) {
+			r.i--
+		}
+		if r.i == end {
+			return "", false, r.fail("expected a token or a quoted string, found %q", r.s[end-1])
+		}
+		return r.s[r.i:end], false, nil
+	}
+	// A quote preceded by an odd run of backslashes is escaped, so it
+	// cannot close a string; one preceded by an even run (zero included)
+	// can. The opening quote is the nearest unescaped one to the left.
+	closing := end - 1
+	if backslashesBefore(r.s, closing)%2 == 1 {
+		r.i = closing
+		return "", false, r.fail("escaped quote where a quoted string must end")
+	}
+	open := -1
+	for j := closing - 1; j >= 0; j-- {
+		if r.s[j] == '"' && backslashesBefore(r.s, j)%2 == 0 {
+			open = j
+			break
 		}
 	}
-	if p.i < len(p.s) {
-		p.i++ // the ',' ending this element
+	if open < 0 {
+		r.i = closing
+		return "", false, r.fail("unterminated quoted string")
 	}
-	return el, true, nil
-}
-
-func (p *elementParser) token() string {
-	start := p.i
-	for p.i < len(p.s) && isTokenChar(p.s[p.i]) {
-		p.i++
-	}
-	return p.s[start:p.i]
-}
-
-// value parses a token or a quoted-string (RFC 9110 section 5.6.4).
-func (p *elementParser) value() (string, error) {
-	if p.i < len(p.s) && p.s[p.i] == '"' {
-		return p.quoted()
-	}
-	v := p.token()
-	if v == "" {
-		return "", p.fail("expected a token or a quoted string")
-	}
-	return v, nil
-}
-
-func (p *elementParser) quoted() (string, error) {
-	open := p.i
-	p.i++ // opening quote
-	start := p.i
-	escaped := false
-	for p.i < len(p.s) {
-		c := p.s[p.i]
+	// Check the body as a forward reader would: qdtext and quoted-pairs,
+	// ending exactly at the closing quote.
+	body := r.s[open+1 : closing]
+	for j := 0; j < len(body); j++ {
+		c := body[j]
 		switch {
-		case c == '"':
-			v := p.s[start:p.i]
-			p.i++
-			if escaped {
-				v = unescape(v)
-			}
-			return v, nil
 		case c == '\\':
-			p.i++
-			if p.i == len(p.s) || !isQuotedPairChar(p.s[p.i]) {
-				return "", p.fail("invalid escape in quoted string")
+			j++
+			if j == len(body) || !isQuotedPairChar(body[j]) {
+				r.i = open + 1 + j
+				return "", false, r.fail("invalid escape in quoted string")
 			}
 			escaped = true
 		case !isQdText(c):
-			return "", p.fail("invalid byte %#02x in quoted string", c)
+			r.i = open + 1 + j
+			return "", false, r.fail("invalid byte %#02x in quoted string", c)
 		}
-		p.i++
 	}
-	p.i = open
-	return "", p.fail("unterminated quoted string")
+	r.i = open
+	return body, escaped, nil
+}
+
+// backslashesBefore counts the backslashes immediately before s[j].
+func backslashesBefore(s string, j int) int {
+	n := 0
+	for j-n > 0 && s[j-n-1] == '\\' {
+		n++
+	}
+	return n
 }
 
 // unescape removes the backslashes of quoted-pairs from a validated
@@ -259,57 +317,15 @@ func isQuotedPairChar(c byte) bool {
 	return c == '\t' || c == ' ' || (0x21 <= c && c <= 0x7E) || c >= 0x80
 }
 
-// parseForwarded reads every line of a Forwarded header, in order, as one
-// list, keeping the last MaxHops elements in r. Any syntax error rejects the
-// whole header.
-func parseForwarded(lines []string, r *ring) error {
-	for n, line := range lines {
-		p := elementParser{s: line, line: n}
-		for {
-			el, ok, err := p.next()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				break
-			}
-			r.push(el)
-		}
+// firstElement returns the first element of a Forwarded line, which upstream
+// uses in compatibility mode. ok is false when the line has no element or
+// when it cannot be read back to its first element.
+func firstElement(line string) (el element, ok bool) {
+	var r elementReader
+	r.init([]string{line})
+	var cur element
+	for r.next(&cur) {
+		el, ok = cur, true
 	}
-	return nil
-}
-
-// firstElement parses the first element of a Forwarded line, as upstream does
-// in compatibility mode; what follows the first element is not read.
-func firstElement(line string) (element, bool) {
-	p := elementParser{s: line}
-	el, ok, err := p.next()
-	return el, ok && err == nil
-}
-
-// ring keeps the last MaxHops elements of a list of any length.
-type ring struct {
-	total int
-	buf   [MaxHops]element
-}
-
-func (r *ring) push(el element) {
-	r.buf[r.total%MaxHops] = el
-	r.total++
-}
-
-// hop fills h with the hop recorded by the k-th element from the right (0 =
-// nearest), for k < min(total, MaxHops).
-func (r *ring) hop(k int, h *hop) {
-	el := &r.buf[(r.total-1-k)%MaxHops]
-	*h = hop{}
-	if el.has&paramFor != 0 {
-		h.node, h.forValue = parseNode(el.forNode, false), el.forNode
-	}
-	if el.has&paramProto != 0 {
-		h.proto, h.hasProto = el.proto, true
-	}
-	if el.has&paramHost != 0 {
-		h.host, h.hasHost = el.host, true
-	}
+	return el, ok && r.err == nil
 }

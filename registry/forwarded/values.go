@@ -148,13 +148,6 @@ func parseScheme(s string) (string, bool) {
 	return "", false
 }
 
-func defaultPort(scheme string) string {
-	if scheme == "https" {
-		return "443"
-	}
-	return "80"
-}
-
 // maxHostLen bounds a host[:port]: a DNS name has at most 253 bytes, plus a
 // port.
 const maxHostLen = 253 + len(":65535")
@@ -250,10 +243,4 @@ func hostname(host string) string {
 		return name[1 : len(name)-1]
 	}
 	return name
-}
-
-// hasPort reports whether a validated host[:port] carries a port.
-func hasPort(host string) bool {
-	_, _, ok := splitHostPort(host)
-	return ok
 }

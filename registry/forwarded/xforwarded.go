@@ -79,19 +79,19 @@ func (r *listReader) aligned() (v string, ok bool) {
 }
 
 // xForwardedHops yields the hops of the X-Forwarded-* family, nearest first.
+// X-Forwarded-Port is not one of its headers; see the package documentation.
 type xForwardedHops struct {
-	forList, proto, host, port listReader
-	n                          int // hops yielded so far
-	missingFor                 bool
+	forList, proto, host listReader
+	n                    int // hops yielded so far
+	missingFor           bool
 }
 
 func (x *xForwardedHops) init(h http.Header) {
 	x.forList.init(h[hdrXFF])
 	x.proto.init(h[hdrXFProto])
 	x.host.init(h[hdrXFHost])
-	x.port.init(h[hdrXFPort])
 	// Values without X-Forwarded-For make one hop whose for is missing.
-	x.missingFor = x.forList.empty && !(x.proto.empty && x.host.empty && x.port.empty)
+	x.missingFor = x.forList.empty && !(x.proto.empty && x.host.empty)
 }
 
 // next fills h with the next hop, nearest first, and reports whether there
@@ -112,6 +112,5 @@ func (x *xForwardedHops) next(h *hop) bool {
 	x.n++
 	h.proto, h.hasProto = x.proto.aligned()
 	h.host, h.hasHost = x.host.aligned()
-	h.port, h.hasPort = x.port.aligned()
 	return true
 }
