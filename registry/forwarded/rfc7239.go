@@ -318,14 +318,28 @@ func isQuotedPairChar(c byte) bool {
 }
 
 // firstElement returns the first element of a Forwarded line, which upstream
-// uses in compatibility mode. ok is false when the line has no element or
-// when it cannot be read back to its first element.
+// reads in compatibility mode, and nothing after it: the element ends at the
+// first comma outside a quoted string, as a reader from the left finds it.
+// ok is false when that element is empty or does not parse.
 func firstElement(line string) (el element, ok bool) {
-	var r elementReader
-	r.init([]string{line})
-	var cur element
-	for r.next(&cur) {
-		el, ok = cur, true
+	end := len(line)
+	quoted := false
+scan:
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case !quoted && c == ',':
+			end = i
+			break scan
+		}
 	}
-	return el, ok && r.err == nil
+	var r elementReader
+	r.init([]string{line[:end]})
+	if !r.next(&el) {
+		return element{}, false
+	}
+	return el, true
 }

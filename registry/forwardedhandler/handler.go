@@ -5,15 +5,31 @@
 // notifications and CloudFront IP filter each read the request's origin
 // their own way (X-Forwarded-Proto, X-Forwarded-Host, the first
 // X-Forwarded-For, X-Real-Ip, Host, RemoteAddr). Rather than change each of
-// them, the handler resolves the origin once and rewrites the request so that
-// all of those readings agree with the resolved, validated origin:
+// them, the handler resolves the origin once and, in strict mode, rewrites
+// the request so that all of those readings agree with the resolved,
+// validated origin:
 //
-//   - X-Forwarded-Proto holds the resolved scheme and X-Forwarded-Host the
-//     resolved host, once each; Host is the resolved host too;
-//   - X-Forwarded-For holds only the client address, and RemoteAddr is the
-//     client;
-//   - Forwarded, X-Forwarded-Port and X-Real-Ip are removed;
+//   - Host is the resolved host, and X-Forwarded-Host holds it once;
+//   - X-Forwarded-Proto holds the resolved scheme once;
+//   - RemoteAddr is the client ("ip:port" when its port is known, else
+//     "ip"), and X-Forwarded-For, X-Real-Ip, Forwarded and X-Forwarded-Port
+//     are removed, so every reader of the client address finds RemoteAddr;
 //   - a request target in absolute form gets the resolved scheme and host.
+//
+// A request to the API whose resolved host is not a valid host[:port] is
+// answered 400 HOST_INVALID, and one whose host is not allowed 400
+// HOST_NOT_ALLOWED, before the application sees it.
+//
+// In compatibility mode the request is passed on as it came, except that a
+// value upstream would use and that is not valid is removed (see
+// [forwarded.Origin.Remove]), and an API request whose Host is not valid is
+// answered 400 HOST_INVALID.
+//
+// Nothing a request carries writes a log line above debug level for each
+// request: refusals are counted in registry_forwarded_refused_total, by
+// reason, and described in the request's debug line. A trusted proxy whose
+// requests are refused is reported at warning level at most once a minute
+// per reason, naming the proxy and the reason only.
 //
 // The connection's peer stays available through [Peer] and in the debug log.
 package forwardedhandler
@@ -25,8 +41,12 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"time"
 
+	prometheus "github.com/distribution/distribution/v3/metrics"
 	"github.com/distribution/distribution/v3/registry/api/errcode"
+	"github.com/docker/go-metrics"
 	"github.com/sirupsen/logrus"
 
 	"github.com/proxyaware/registry/registry/forwarded"
@@ -43,6 +63,39 @@ var ErrorCodeHostNotAllowed = errcode.Register("registry.forwarded", errcode.Err
 	HTTPStatusCode: http.StatusBadRequest,
 })
 
+// ErrorCodeHostInvalid is returned for an API request whose resolved host is
+// not a valid host[:port], so that no URL can be built from it. The value is
+// not echoed: it is the client's text, possibly anything.
+var ErrorCodeHostInvalid = errcode.Register("registry.forwarded", errcode.ErrorDescriptor{
+	Value:   "HOST_INVALID",
+	Message: "the request's host is not a valid host[:port]",
+	Description: `The host the request was made to, as resolved from the
+	Host header and the trusted proxies' forwarding headers, is not a DNS
+	name, an IPv4 address or a bracketed IPv6 address with an optional port
+	from 1 to 65535.`,
+	HTTPStatusCode: http.StatusBadRequest,
+})
+
+// refused counts refusals by reason. Its label takes the four fixed values
+// of forwarded.AllReasons, all present from the start.
+var (
+	metricsNamespace = metrics.NewNamespace(prometheus.NamespacePrefix, "forwarded", nil)
+	refused          = metricsNamespace.NewLabeledCounter("refused",
+		"Forwarding headers and hosts refused, by reason: untrusted_peer, invalid_value, invalid_host, host_not_allowed.", "reason")
+	refusedBy [len(forwarded.AllReasons)]metrics.Counter
+)
+
+func init() {
+	for i, reason := range forwarded.AllReasons {
+		refusedBy[i] = refused.WithValues(reason.String())
+		refusedBy[i].Inc(0)
+	}
+	metrics.Register(metricsNamespace)
+}
+
+// warnInterval is the least time between two warnings for one reason.
+const warnInterval = time.Minute
+
 type peerKey struct{}
 
 // Peer returns the address of the connection's other end, as it was before
@@ -56,10 +109,14 @@ func Peer(ctx context.Context) (netip.AddrPort, bool) {
 type Handler struct {
 	Policy *forwarded.Policy
 	// APIRoot is the path of the API root without trailing slash, "/v2" or,
-	// with http.prefix, "/prefix/v2". Allowed hosts are enforced under it.
+	// with http.prefix, "/prefix/v2". Hosts are enforced under it.
 	APIRoot string
 	Next    http.Handler
 	Log     *logrus.Logger
+
+	// lastWarning holds, per reason, when a trusted proxy's refusal was
+	// last logged at warning level (Unix nanoseconds).
+	lastWarning [len(forwarded.AllReasons)]atomic.Int64
 }
 
 // New returns a Handler for the API under prefix (upstream's http.prefix).
@@ -74,19 +131,26 @@ func New(policy *forwarded.Policy, prefix string, log *logrus.Logger, next http.
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	o := h.Policy.Resolve(r)
-	h.logOrigin(r, &o)
+	api := h.isAPI(r.URL.Path)
+	if api && o.HostValid && !h.Policy.HostAllowed(o.Host) {
+		o.Refused |= forwarded.HostNotAllowed
+	}
+	h.report(r, &o)
 
-	if h.isAPI(r.URL.Path) && !h.Policy.HostAllowed(o.Host) {
-		h.Log.WithFields(logrus.Fields{
-			"http.request.uri":     r.RequestURI,
-			"forwarded.host":       o.Host,
-			"forwarded.peer":       o.Peer.String(),
-			"forwarded.hostsource": o.HostSource.String(),
-		}).Warn("refused request for a host not in http.forwarded.allowedhosts")
+	switch {
+	case api && !o.HostValid:
+		_ = errcode.ServeJSON(w, ErrorCodeHostInvalid)
+		return
+	case api && o.Refused&forwarded.HostNotAllowed != 0:
 		_ = errcode.ServeJSON(w, ErrorCodeHostNotAllowed.WithArgs(o.Host))
 		return
 	}
 
+	if !h.Policy.Strict {
+		removeInvalid(r.Header, &o)
+		h.Next.ServeHTTP(w, r)
+		return
+	}
 	rewrite(r, &o)
 	if o.Peer.IsValid() {
 		r = r.WithContext(context.WithValue(r.Context(), peerKey{}, o.Peer))
@@ -99,37 +163,65 @@ func (h *Handler) isAPI(path string) bool {
 		(len(path) == len(h.APIRoot) || path[len(h.APIRoot)] == '/')
 }
 
+// removeInvalid removes, in compatibility mode, the headers whose values
+// upstream would use and which are not valid, so that upstream falls back as
+// if they were absent. Everything else stays as it came.
+func removeInvalid(hdr http.Header, o *forwarded.Origin) {
+	if o.Remove == 0 {
+		return
+	}
+	for _, hd := range [...]struct {
+		bit forwarded.HeaderSet
+		key string
+	}{
+		{forwarded.HeaderXForwardedProto, "X-Forwarded-Proto"},
+		{forwarded.HeaderXForwardedHost, "X-Forwarded-Host"},
+		{forwarded.HeaderXForwardedFor, "X-Forwarded-For"},
+		{forwarded.HeaderXRealIP, "X-Real-Ip"},
+	} {
+		if o.Remove&hd.bit != 0 {
+			delete(hdr, hd.key)
+		}
+	}
+	if o.Remove&forwarded.HeaderForwarded != 0 {
+		hdr["Forwarded"] = []string{o.CompatibleForwarded()}
+	}
+}
+
 // rewrite makes r carry exactly the resolved origin.
 func rewrite(r *http.Request, o *forwarded.Origin) {
 	hdr := r.Header
 	delete(hdr, "Forwarded")
 	delete(hdr, "X-Forwarded-Port")
 	delete(hdr, "X-Real-Ip")
+	delete(hdr, "X-Forwarded-For")
 	setOne(hdr, "X-Forwarded-Proto", o.Scheme)
-	if o.Host != "" {
-		setOne(hdr, "X-Forwarded-Host", o.Host)
+	host := o.Host
+	if !o.HostValid {
+		// Only a non-API request gets here with an invalid host: it is
+		// served, but nothing of the host reaches upstream.
+		host = ""
+	}
+	if host != "" {
+		setOne(hdr, "X-Forwarded-Host", host)
 	} else {
 		delete(hdr, "X-Forwarded-Host")
 	}
-	r.Host = o.Host
+	r.Host = host
 	if r.URL.Scheme != "" || r.URL.Host != "" {
 		// An absolute-form request target; upstream builds the Link of a
 		// paginated list from it.
-		r.URL.Scheme, r.URL.Host = o.Scheme, o.Host
+		r.URL.Scheme, r.URL.Host = o.Scheme, host
 	}
-	if !o.Client.IsValid() {
-		delete(hdr, "X-Forwarded-For")
-		return
-	}
-	client := o.Client.String()
-	setOne(hdr, "X-Forwarded-For", client)
 	switch {
+	case !o.Client.IsValid():
+		// No IP peer (a Unix socket): RemoteAddr stays as it is.
 	case o.Client == o.Peer.Addr() && o.ClientPort == o.Peer.Port():
 		// RemoteAddr already names the client.
 	case o.ClientPort != 0:
-		r.RemoteAddr = net.JoinHostPort(client, strconv.Itoa(int(o.ClientPort)))
+		r.RemoteAddr = net.JoinHostPort(o.Client.String(), strconv.Itoa(int(o.ClientPort)))
 	default:
-		r.RemoteAddr = client
+		r.RemoteAddr = o.Client.String()
 	}
 }
 
@@ -143,13 +235,22 @@ func setOne(h http.Header, key, value string) {
 	h[key] = []string{value}
 }
 
-// logOrigin warns when a trusted proxy's header was refused and, at debug
-// level, says how the origin was derived. Headers refused from anyone else
-// (untrusted peers, everyone in compatibility mode) are only in the debug
-// line: a client must not be able to fill the log at warning level.
-func (h *Handler) logOrigin(r *http.Request, o *forwarded.Origin) {
-	warn := o.Ignored != nil && o.PeerTrusted
-	if !warn && !h.Log.IsLevelEnabled(logrus.DebugLevel) {
+// report counts the request's refusals, writes its debug line, and warns
+// when a trusted proxy's request was refused, at most once a minute per
+// reason. Refusals caused by anyone else (untrusted peers, everyone in
+// compatibility mode) are counted and in the debug line only: a client must
+// not be able to fill the log above debug level.
+func (h *Handler) report(r *http.Request, o *forwarded.Origin) {
+	for i, reason := range forwarded.AllReasons {
+		if o.Refused&reason == 0 {
+			continue
+		}
+		refusedBy[i].Inc()
+		if o.PeerTrusted {
+			h.warnTrustedProxy(i, reason, o)
+		}
+	}
+	if !h.Log.IsLevelEnabled(logrus.DebugLevel) {
 		return
 	}
 	entry := h.Log.WithFields(logrus.Fields{
@@ -164,12 +265,31 @@ func (h *Handler) logOrigin(r *http.Request, o *forwarded.Origin) {
 		"forwarded.client":       o.Client.String(),
 		"forwarded.clientsource": o.ClientSource.String(),
 	})
+	if o.Refused != 0 {
+		entry = entry.WithField("forwarded.refused", o.Refused.String())
+	}
 	if o.Ignored != nil {
 		entry = entry.WithField("forwarded.ignored", o.Ignored.Error())
 	}
-	if warn {
-		entry.Warn("forwarding header ignored")
+	entry.Debug("resolved request origin")
+}
+
+// warnTrustedProxy logs one warning for the reason unless one was logged in
+// the last warnInterval. It names the proxy (an address the operator
+// trusted) and the reason, never a value from the request.
+func (h *Handler) warnTrustedProxy(i int, reason forwarded.Reasons, o *forwarded.Origin) {
+	now := time.Now().UnixNano()
+	last := h.lastWarning[i].Load()
+	if last != 0 && now-last < int64(warnInterval) {
 		return
 	}
-	entry.Debug("resolved request origin")
+	if !h.lastWarning[i].CompareAndSwap(last, now) {
+		return // another request is warning for this reason
+	}
+	h.Log.WithFields(logrus.Fields{
+		"forwarded.peer":   o.Peer.Addr().String(),
+		"forwarded.reason": reason.String(),
+	}).Warn("http.forwarded: a trusted proxy's request carried a refused forwarding value or host; " +
+		"it was ignored or refused, as are further ones, which are counted in registry_forwarded_refused_total " +
+		"and described at debug level. This warning repeats at most once a minute per reason")
 }

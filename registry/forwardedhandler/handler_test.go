@@ -26,6 +26,7 @@ import (
 	_ "github.com/distribution/distribution/v3/registry/auth/token"
 	"github.com/distribution/distribution/v3/registry/handlers"
 	_ "github.com/distribution/distribution/v3/registry/storage/driver/inmemory"
+	"github.com/docker/go-metrics"
 	"github.com/go-jose/go-jose/v4"
 	gorhandlers "github.com/gorilla/handlers"
 	"github.com/sirupsen/logrus"
@@ -270,7 +271,6 @@ func TestRewrittenRequest(t *testing.T) {
 	}
 	h.ServeHTTP(httptest.NewRecorder(), r)
 	want := http.Header{
-		"X-Forwarded-For":   {"198.51.100.7"},
 		"X-Forwarded-Proto": {"https"},
 		"X-Forwarded-Host":  {"reg.example.com"},
 	}
@@ -279,7 +279,8 @@ func TestRewrittenRequest(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, got.Header[k], v)
 		}
 	}
-	for _, k := range []string{"Forwarded", "X-Forwarded-Port", "X-Real-Ip"} {
+	// Every reader of the client address finds RemoteAddr.
+	for _, k := range []string{"Forwarded", "X-Forwarded-Port", "X-Real-Ip", "X-Forwarded-For"} {
 		if _, ok := got.Header[k]; ok {
 			t.Errorf("%s still present", k)
 		}
@@ -454,25 +455,289 @@ func TestLogLines(t *testing.T) {
 
 	log.SetLevel(logrus.InfoLevel)
 	serve("203.0.113.9:1", "X-Forwarded-Proto", "javascript")
+	serve("203.0.113.9:1", "X-Forwarded-Host", "evil.example")
 	serve("10.0.0.2:1", "X-Forwarded-For", "198.51.100.7")
 	if buf.String() != "" {
 		t.Errorf("logged at info level: %q", buf.String())
 	}
-	serve("10.0.0.2:1", "X-Forwarded-Proto", "javascript")
-	if out := buf.String(); !strings.Contains(out, "level=warning") || !strings.Contains(out, `forwarded.ignored="hop 1: invalid proto value \"javascript\""`) {
-		t.Errorf("warning for a trusted proxy's bad header: %q", out)
+	// A trusted proxy's invalid value: one warning naming the proxy and
+	// the reason, not the value; then nothing for a minute, however many.
+	for range 100 {
+		serve("10.0.0.2:1", "X-Forwarded-For", "198.51.100.7", "X-Forwarded-Proto", "javascript")
+	}
+	out := buf.String()
+	if strings.Count(out, "level=warning") != 1 || !strings.Contains(out, "forwarded.reason=invalid_value") || !strings.Contains(out, "forwarded.peer=10.0.0.2") {
+		t.Errorf("want one warning for a trusted proxy's bad header: %q", out)
+	}
+	if strings.Contains(out, "javascript") || strings.Contains(out, "198.51.100.7") {
+		t.Errorf("the warning quotes the request: %q", out)
+	}
+	// Another reason warns once too: a trusted proxy passing on a Host
+	// that is no host.
+	for range 10 {
+		r := httptest.NewRequest("GET", "/v2/", nil)
+		r.Host, r.RemoteAddr = "reg.internal,evil.example", "10.0.0.2:1"
+		h.ServeHTTP(httptest.NewRecorder(), r)
+	}
+	if n := strings.Count(buf.String(), "level=warning"); n != 2 {
+		t.Errorf("%d warnings after a second reason, want 2: %q", n, buf.String())
 	}
 
 	buf = syncBuffer{}
 	log.SetOutput(&buf)
 	log.SetLevel(logrus.DebugLevel)
 	serve("10.0.0.2:40000", "X-Forwarded-For", "198.51.100.7, 10.0.0.1", "X-Forwarded-Proto", "https")
-	out := buf.String()
+	out = buf.String()
 	for _, want := range []string{"level=debug", `forwarded.peer="10.0.0.2:40000"`, "forwarded.peertrusted=true", "forwarded.hops=2",
 		"forwarded.scheme=https", "forwarded.schemesource=x-forwarded", "forwarded.host=reg.internal", "forwarded.hostsource=host-header",
 		"forwarded.client=198.51.100.7"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("debug line lacks %s: %q", want, out)
+		}
+	}
+}
+
+// hostileHosts are Host values that name no single server: lists, empty
+// labels, sub-delims, empty or out-of-range ports, IPv6 inside lists.
+var hostileHosts = []string{
+	"evil.example,a.registry.example.com",
+	"evil.example,a.registry.example.com:",
+	"evil.example;a.registry.example.com",
+	"..registry.example.com",
+	"a..registry.example.com",
+	"a!b.registry.example.com",
+	"a$b.registry.example.com",
+	"registry.example.com:",
+	"registry.example.com:0",
+	"registry.example.com:99999",
+	"registry.example.com:+443",
+	":99999",
+	":443",
+	"[::1],a.registry.example.com",
+	"a.registry.example.com,[::1]",
+	"[fe80::1%25eth0].registry.example.com",
+	"user@a.registry.example.com",
+	"a.registry.example.com/x",
+	"a.registry.example.com%2fx",
+	"a.registry.example.\u212aom",
+}
+
+// errorCode returns the code of a registry JSON error body, or "".
+func errorCode(body []byte) string {
+	var e struct {
+		Errors []struct{ Code string } `json:"errors"`
+	}
+	if json.Unmarshal(body, &e) != nil || len(e.Errors) != 1 {
+		return ""
+	}
+	return e.Errors[0].Code
+}
+
+// TestHostileHosts sends every hostile host, as the Host header and through
+// trusted forwarding headers of both families, against exact and wildcard
+// allowed hosts and against none: each API request is answered 400
+// HOST_INVALID and never reaches upstream, while valid hosts pass.
+func TestHostileHosts(t *testing.T) {
+	type route struct {
+		name   string
+		family forwarded.Family
+		peer   string
+		hdr    func(host string) []string
+	}
+	routes := []route{
+		{"Host header, untrusted peer", forwarded.XForwarded, "203.0.113.9:1", func(string) []string { return nil }},
+		{"Host header, trusted peer", forwarded.XForwarded, "10.0.0.2:1", func(string) []string { return nil }},
+		{"X-Forwarded-Host", forwarded.XForwarded, "10.0.0.2:1", func(h string) []string {
+			return []string{"X-Forwarded-For", "198.51.100.7, 10.0.0.1", "X-Forwarded-Host", h}
+		}},
+		{"Forwarded host", forwarded.RFC7239, "10.0.0.2:1", func(h string) []string {
+			return []string{"Forwarded", `for=198.51.100.7;host="` + strings.ReplaceAll(h, `"`, `\"`) + `", for=10.0.0.1`}
+		}},
+	}
+	allowed := map[string][]string{"none": nil, "exact": {"a.registry.example.com"}, "wildcard": {"*.registry.example.com"}}
+	rows := 0
+	for name, patterns := range allowed {
+		for _, rt := range routes {
+			var reached *http.Request
+			h := New(strictPolicy(t, rt.family, "https", patterns...), "", logrus.New(),
+				http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { reached = r }))
+			serve := func(host string, forwardedHost bool) (int, []byte) {
+				reached = nil
+				r := httptest.NewRequest("POST", "/v2/foo/blobs/uploads/", nil)
+				r.Host, r.RemoteAddr = host, rt.peer
+				if forwardedHost {
+					r.Host = "inner"
+					hdr := rt.hdr(host)
+					for i := 0; i+1 < len(hdr); i += 2 {
+						r.Header.Add(hdr[i], hdr[i+1])
+					}
+				}
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, r)
+				return w.Code, w.Body.Bytes()
+			}
+			forwardedHost := rt.hdr("x") != nil
+			for _, host := range hostileHosts {
+				rows++
+				code, body := serve(host, forwardedHost)
+				switch {
+				case !forwardedHost:
+					// The Host header itself: refused, never passed on.
+					if reached != nil || code != http.StatusBadRequest || errorCode(body) != "HOST_INVALID" {
+						t.Errorf("%s allowed, %s: host %q answered %d %s, passed on %v", name, rt.name, host, code, body, reached)
+					}
+				case reached == nil:
+					// An invalid forwarded value is dropped alone, leaving
+					// the Host header "inner", which no pattern allows.
+					if len(patterns) == 0 || code != http.StatusBadRequest || errorCode(body) != "HOST_NOT_ALLOWED" {
+						t.Errorf("%s allowed, %s: host %q answered %d %s", name, rt.name, host, code, body)
+					}
+				default:
+					// Passed on: with a valid host that the patterns
+					// allow. (X-Forwarded-Host is a list: "a,b" is two
+					// hops' values, each of which may be valid.)
+					got := reached.Host
+					p := strictPolicy(t, rt.family, "", patterns...)
+					if got == host || !forwarded.ValidHost(got) || !p.HostAllowed(got) || reached.Header.Get("X-Forwarded-Host") != got {
+						t.Errorf("%s allowed, %s: host %q passed on as %q", name, rt.name, host, got)
+					}
+				}
+			}
+			// Valid controls: served, with the host passed on.
+			for _, host := range []string{"a.registry.example.com", "A.Registry.Example.COM:443", "a.registry.example.com."} {
+				code, body := serve(host, forwardedHost)
+				if reached == nil || reached.Host != host || reached.Header.Get("X-Forwarded-Host") != host {
+					t.Errorf("%s allowed, %s: valid host %q answered %d %s", name, rt.name, host, code, body)
+				}
+			}
+		}
+	}
+	t.Logf("%d hostile host requests", rows)
+}
+
+// TestHostileHostsOutsideTheAPI: a request outside the API with an invalid
+// host is served, with no host at all passed on.
+func TestHostileHostsOutsideTheAPI(t *testing.T) {
+	for _, p := range []*forwarded.Policy{strictPolicy(t, forwarded.XForwarded, "")} {
+		var reached *http.Request
+		h := New(p, "", logrus.New(), http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { reached = r }))
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Host, r.RemoteAddr = "evil.example,reg.example.com", "10.0.0.2:1"
+		h.ServeHTTP(httptest.NewRecorder(), r)
+		if reached == nil || reached.Host != "" || reached.Header.Get("X-Forwarded-Host") != "" {
+			t.Errorf("health check with an invalid host: passed on %v", reached)
+		}
+	}
+}
+
+// TestCompatibilityRemovesOnlyInvalid: without the policy, a request is
+// passed on as it came, but for the values upstream would use that are not
+// valid, which are removed; an API request with an invalid Host is refused.
+func TestCompatibilityRemovesOnlyInvalid(t *testing.T) {
+	var reached *http.Request
+	h := New(&forwarded.Policy{}, "", logrus.New(), http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { reached = r }))
+	serve := func(host string, hdr ...string) (*http.Request, int) {
+		reached = nil
+		r := httptest.NewRequest("GET", "/v2/", nil)
+		r.Host, r.RemoteAddr = host, "203.0.113.9:4444"
+		for i := 0; i+1 < len(hdr); i += 2 {
+			r.Header.Add(hdr[i], hdr[i+1])
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return reached, w.Code
+	}
+	untouched := [][]string{
+		nil,
+		{"X-Forwarded-Proto", "HTTPS", "X-Forwarded-Host", "reg.example.com:5000, inner", "X-Forwarded-For", "198.51.100.7, 10.0.0.1", "X-Forwarded-Port", "80"},
+		{"Forwarded", `for="[2001:db8::1]";proto=https;host="reg.example.com"`, "Forwarded", "for=garbage!", "X-Real-Ip", "198.51.100.8"},
+		{"Forwarded", "for=1.2.3.4, garbage", "X-Forwarded-Host", "ignored, because Forwarded is present"},
+		{"X-Forwarded-For", " 198.51.100.7 ,x", "X-Real-Ip", "not read"},
+	}
+	for _, hdr := range untouched {
+		r, _ := serve("reg.internal:5000", hdr...)
+		want := http.Header{}
+		for i := 0; i+1 < len(hdr); i += 2 {
+			want.Add(hdr[i], hdr[i+1])
+		}
+		if r == nil || fmt.Sprint(r.Header) != fmt.Sprint(want) || r.Host != "reg.internal:5000" || r.RemoteAddr != "203.0.113.9:4444" {
+			t.Errorf("%q: passed on %v", hdr, r)
+		}
+	}
+	removed := []struct {
+		hdr  []string
+		want http.Header
+	}{
+		{[]string{"X-Forwarded-Proto", "javascript", "X-Forwarded-Host", "reg.example.com"}, http.Header{"X-Forwarded-Host": {"reg.example.com"}}},
+		{[]string{"X-Forwarded-Proto", "https, http"}, http.Header{}},
+		{[]string{"X-Forwarded-Host", "evil.example/x, reg.example.com", "X-Forwarded-Proto", "https"}, http.Header{"X-Forwarded-Proto": {"https"}}},
+		{[]string{"X-Forwarded-Host", "evil.example,a.reg.example.com:"}, http.Header{"X-Forwarded-Host": {"evil.example,a.reg.example.com:"}}},
+		{[]string{"X-Forwarded-Host", "a.reg.example.com:,evil.example"}, http.Header{}},
+		{[]string{"X-Forwarded-For", "evil, 198.51.100.7", "X-Real-Ip", "198.51.100.8"}, http.Header{"X-Real-Ip": {"198.51.100.8"}}},
+		{[]string{"X-Real-Ip", "fe80::1%eth0"}, http.Header{}},
+		{[]string{"Forwarded", "proto=javascript;host=reg.example.com, proto=https", "X-Forwarded-Proto", "https"}, http.Header{"Forwarded": {`host="reg.example.com"`}, "X-Forwarded-Proto": {"https"}}},
+		{[]string{"Forwarded", `proto=https;host="a,b"`}, http.Header{"Forwarded": {"proto=https"}}},
+		{[]string{"Forwarded", `for="unbalanced`}, http.Header{"Forwarded": {"for=unknown"}}},
+	}
+	for _, c := range removed {
+		r, _ := serve("reg.internal", c.hdr...)
+		if r == nil || fmt.Sprint(r.Header) != fmt.Sprint(c.want) || r.Host != "reg.internal" {
+			t.Errorf("%q: passed on %v, want headers %v", c.hdr, r, c.want)
+		}
+	}
+	for _, host := range hostileHosts {
+		if r, code := serve(host); r != nil || code != http.StatusBadRequest {
+			t.Errorf("compatibility, Host %q: answered %d, passed on %v", host, code, r)
+		}
+	}
+}
+
+// refusedCounts scrapes the registry's Prometheus handler for the refused
+// counter, by reason.
+func refusedCounts(t *testing.T) map[string]float64 {
+	t.Helper()
+	w := httptest.NewRecorder()
+	metrics.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
+	counts := map[string]float64{}
+	for _, line := range strings.Split(w.Body.String(), "\n") {
+		rest, ok := strings.CutPrefix(line, `registry_forwarded_refused_total{reason="`)
+		if !ok {
+			continue
+		}
+		reason, value, _ := strings.Cut(rest, `"} `)
+		var v float64
+		fmt.Sscan(value, &v)
+		counts[reason] = v
+	}
+	return counts
+}
+
+func TestRefusedCounter(t *testing.T) {
+	before := refusedCounts(t)
+	for _, reason := range []string{"untrusted_peer", "invalid_value", "invalid_host", "host_not_allowed"} {
+		if _, ok := before[reason]; !ok {
+			t.Errorf("reason %s not exported: %v", reason, before)
+		}
+	}
+	h := New(strictPolicy(t, forwarded.XForwarded, "", "reg.example.com"), "", logrus.New(), http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	serve := func(host, peer string, hdr ...string) {
+		r := httptest.NewRequest("GET", "/v2/", nil)
+		r.Host, r.RemoteAddr = host, peer
+		for i := 0; i+1 < len(hdr); i += 2 {
+			r.Header.Add(hdr[i], hdr[i+1])
+		}
+		h.ServeHTTP(httptest.NewRecorder(), r)
+	}
+	serve("reg.example.com", "203.0.113.9:1", "X-Forwarded-Host", "evil.example")
+	serve("reg.example.com", "10.0.0.2:1", "X-Forwarded-Proto", "javascript")
+	serve("reg.example.com,evil", "203.0.113.9:1")
+	serve("reg.example.com,evil", "203.0.113.9:1")
+	serve("evil.example", "203.0.113.9:1")
+	serve("reg.example.com", "203.0.113.9:1")
+	after := refusedCounts(t)
+	for reason, n := range map[string]float64{"untrusted_peer": 1, "invalid_value": 1, "invalid_host": 2, "host_not_allowed": 1} {
+		if got := after[reason] - before[reason]; got != n {
+			t.Errorf("%s counted %v times, want %v", reason, got, n)
 		}
 	}
 }
