@@ -41,7 +41,7 @@ echo "== unit and handler tests"
 go test -mod=vendor -count=1 ./...
 
 echo "== fuzz targets, $FUZZTIME each"
-for target in FuzzResolve FuzzForwardedSyntax; do
+for target in FuzzResolve FuzzClientPrefix FuzzForwardedSyntax; do
 	go test -mod=vendor -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" ./registry/forwarded/
 done
 
