@@ -64,15 +64,20 @@ func (r Reasons) String() string {
 	return b.String()
 }
 
-// HeaderSet is a set of forwarding headers.
-type HeaderSet uint8
+// Removals is a set of request parts that compatibility mode removes
+// because upstream would use an invalid value from them.
+type Removals uint8
 
 const (
-	HeaderForwarded HeaderSet = 1 << iota
-	HeaderXForwardedFor
-	HeaderXForwardedProto
-	HeaderXForwardedHost
-	HeaderXRealIP
+	RemoveForwarded Removals = 1 << iota
+	RemoveXForwardedFor
+	RemoveXForwardedProto
+	RemoveXForwardedHost
+	RemoveXRealIP
+	// RemoveTargetScheme: the scheme of an absolute-form request target
+	// ("GET gopher://host/v2/ HTTP/1.1"), which upstream's URL builder uses
+	// on a plain connection; the target is to be made origin-form.
+	RemoveTargetScheme
 )
 
 // Origin is the resolved origin of one request.
@@ -83,8 +88,10 @@ type Origin struct {
 	// header.
 	Host string
 	// HostValid reports whether Host is a valid host[:port] or empty (a
-	// request without Host). When it is false, Host is the client's text
-	// and must not be used to build anything.
+	// request without Host) and, in compatibility mode, whether the Host
+	// header is too, since upstream reads it whatever the URL builder uses.
+	// When it is false, the host is the client's text and must not be used
+	// to build anything.
 	HostValid bool
 	// Client is the client's address: the outermost believed for address,
 	// else the peer. It is the zero Addr when the peer address is not an IP
@@ -110,11 +117,12 @@ type Origin struct {
 	// Ignored, when not nil, describes the first refused value, for the
 	// debug log. It may quote what the client sent.
 	Ignored error
-	// Remove, in compatibility mode, lists the headers that carry a value
-	// upstream would use and that is not valid. The caller removes them,
-	// or for Forwarded replaces the line (see [Origin.CompatibleForwarded]),
-	// so that upstream falls back as if the value were absent.
-	Remove HeaderSet
+	// Remove, in compatibility mode, lists the parts of the request that
+	// carry a value upstream would use and that is not valid. The caller
+	// removes them, or for Forwarded replaces the line (see
+	// [Origin.CompatibleForwarded]), so that upstream falls back as if the
+	// value were absent.
+	Remove Removals
 }
 
 // refuse records a refusal and, if it is the first, its description.
@@ -127,7 +135,7 @@ func (o *Origin) refuse(why Reasons, err error) {
 
 // CompatibleForwarded returns the Forwarded line that replaces one whose
 // first element upstream would read but which carries an invalid value
-// (compatibility mode, [HeaderForwarded] in Remove): the element's valid
+// (compatibility mode, [RemoveForwarded] in Remove): the element's valid
 // proto and host only, or "for=unknown" when neither is valid, so that
 // upstream, which reads the first line and skips X-Forwarded-* whenever
 // Forwarded is present, uses exactly the valid values.
@@ -238,6 +246,11 @@ func (p *Policy) Resolve(r *http.Request) Origin {
 	o.HostValid = o.Host == "" || ValidHost(o.Host)
 	if !o.HostValid {
 		o.refuse(InvalidHost, &InvalidHostError{Source: o.HostSource, Value: o.Host})
+	} else if !p.Strict && o.HostSource != FromHostHeader && r.Host != "" && !ValidHost(r.Host) {
+		// Upstream's token realm and notifications read the Host header
+		// even when its URL builder uses a forwarded host.
+		o.HostValid = false
+		o.refuse(InvalidHost, &InvalidHostError{Source: FromHostHeader, Value: r.Host})
 	}
 	return o
 }
@@ -257,12 +270,22 @@ func hasForwardingHeaders(h http.Header) bool {
 // exactly the values upstream would use are checked.
 func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 	h := r.Header
+	// On a plain connection the URL builder starts from the scheme of an
+	// absolute-form request target.
+	if r.TLS == nil && r.URL != nil && r.URL.Scheme != "" {
+		if scheme, ok := parseScheme(r.URL.Scheme); ok {
+			o.Scheme = scheme
+		} else {
+			o.Remove |= RemoveTargetScheme
+			o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "proto", Value: r.URL.Scheme})
+		}
+	}
 	// The token auto-redirect reads X-Forwarded-Proto whatever else is
 	// present; the URL builder reads it only without Forwarded.
 	proto, protoOK := "", false
 	if v := first(h[hdrXFProto]); v != "" {
 		if proto, protoOK = parseScheme(v); !protoOK {
-			o.Remove |= HeaderXForwardedProto
+			o.Remove |= RemoveXForwardedProto
 			o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "proto", Value: v})
 		}
 	}
@@ -271,14 +294,14 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 	if line := first(h[hdrForwarded]); line != "" {
 		el, ok := firstElement(line)
 		if !ok {
-			o.Remove |= HeaderForwarded
+			o.Remove |= RemoveForwarded
 			o.refuse(InvalidValue, errFirstElement)
 		}
 		if el.proto != "" {
 			if scheme, valid := parseScheme(el.proto); valid {
 				o.Scheme, o.SchemeSource = scheme, FromForwarded
 			} else {
-				o.Remove |= HeaderForwarded
+				o.Remove |= RemoveForwarded
 				o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "proto", Value: el.proto})
 			}
 		}
@@ -286,7 +309,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 			if ValidHost(el.host) {
 				o.Host, o.HostSource = el.host, FromForwarded
 			} else {
-				o.Remove |= HeaderForwarded
+				o.Remove |= RemoveForwarded
 				o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "host", Value: el.host})
 			}
 		}
@@ -300,7 +323,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 			if ValidHost(v) {
 				o.Host, o.HostSource = v, FromXForwarded
 			} else {
-				o.Remove |= HeaderXForwardedHost
+				o.Remove |= RemoveXForwardedHost
 				o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "host", Value: v})
 			}
 		}
@@ -315,7 +338,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 			o.Client, o.ClientPort, o.ClientSource = a, 0, FromXForwarded
 			return
 		}
-		o.Remove |= HeaderXForwardedFor
+		o.Remove |= RemoveXForwardedFor
 		o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "for", Value: v})
 	}
 	if v := first(h[hdrXRealIP]); v != "" {
@@ -323,7 +346,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 			o.Client, o.ClientPort, o.ClientSource = a, 0, FromXForwarded
 			return
 		}
-		o.Remove |= HeaderXRealIP
+		o.Remove |= RemoveXRealIP
 		o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "for", Value: v})
 	}
 }

@@ -146,12 +146,21 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	// User info in a request target ("GET http://user@host/v2/") has no
+	// meaning to a server; upstream would copy it into a Link.
+	r.URL.User = nil
 	if !h.Policy.Strict {
-		removeInvalid(r.Header, &o)
+		removeInvalid(r, &o)
 		h.Next.ServeHTTP(w, r)
 		return
 	}
-	rewrite(r, &o)
+	// Outside the API a host that is not valid, or not allowed, is served
+	// but not passed on: upstream's router writes redirects from it.
+	host := o.Host
+	if !o.HostValid || !h.Policy.HostAllowed(host) {
+		host = ""
+	}
+	rewrite(r, &o, host)
 	if o.Peer.IsValid() {
 		r = r.WithContext(context.WithValue(r.Context(), peerKey{}, o.Peer))
 	}
@@ -163,45 +172,46 @@ func (h *Handler) isAPI(path string) bool {
 		(len(path) == len(h.APIRoot) || path[len(h.APIRoot)] == '/')
 }
 
-// removeInvalid removes, in compatibility mode, the headers whose values
-// upstream would use and which are not valid, so that upstream falls back as
-// if they were absent. Everything else stays as it came.
-func removeInvalid(hdr http.Header, o *forwarded.Origin) {
+// removeInvalid removes, in compatibility mode, the values upstream would
+// use and which are not valid, so that upstream falls back as if they were
+// absent. Everything else stays as it came.
+func removeInvalid(r *http.Request, o *forwarded.Origin) {
+	if (r.URL.Scheme != "" || r.URL.Host != "") && (o.Remove&forwarded.RemoveTargetScheme != 0 || !o.HostValid) {
+		// An absolute-form target with an invalid scheme or host becomes
+		// origin-form, which upstream reads as if they were absent.
+		r.URL.Scheme, r.URL.Host = "", ""
+	}
 	if o.Remove == 0 {
 		return
 	}
+	hdr := r.Header
 	for _, hd := range [...]struct {
-		bit forwarded.HeaderSet
+		bit forwarded.Removals
 		key string
 	}{
-		{forwarded.HeaderXForwardedProto, "X-Forwarded-Proto"},
-		{forwarded.HeaderXForwardedHost, "X-Forwarded-Host"},
-		{forwarded.HeaderXForwardedFor, "X-Forwarded-For"},
-		{forwarded.HeaderXRealIP, "X-Real-Ip"},
+		{forwarded.RemoveXForwardedProto, "X-Forwarded-Proto"},
+		{forwarded.RemoveXForwardedHost, "X-Forwarded-Host"},
+		{forwarded.RemoveXForwardedFor, "X-Forwarded-For"},
+		{forwarded.RemoveXRealIP, "X-Real-Ip"},
 	} {
 		if o.Remove&hd.bit != 0 {
 			delete(hdr, hd.key)
 		}
 	}
-	if o.Remove&forwarded.HeaderForwarded != 0 {
+	if o.Remove&forwarded.RemoveForwarded != 0 {
 		hdr["Forwarded"] = []string{o.CompatibleForwarded()}
 	}
 }
 
-// rewrite makes r carry exactly the resolved origin.
-func rewrite(r *http.Request, o *forwarded.Origin) {
+// rewrite makes r carry exactly the resolved origin, with host as its host
+// (the resolved one, or "" when that must not be passed on).
+func rewrite(r *http.Request, o *forwarded.Origin, host string) {
 	hdr := r.Header
 	delete(hdr, "Forwarded")
 	delete(hdr, "X-Forwarded-Port")
 	delete(hdr, "X-Real-Ip")
 	delete(hdr, "X-Forwarded-For")
 	setOne(hdr, "X-Forwarded-Proto", o.Scheme)
-	host := o.Host
-	if !o.HostValid {
-		// Only a non-API request gets here with an invalid host: it is
-		// served, but nothing of the host reaches upstream.
-		host = ""
-	}
 	if host != "" {
 		setOne(hdr, "X-Forwarded-Host", host)
 	} else {

@@ -1,6 +1,7 @@
 package forwardedhandler
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/ecdsa"
@@ -738,6 +739,67 @@ func TestRefusedCounter(t *testing.T) {
 	for reason, n := range map[string]float64{"untrusted_peer": 1, "invalid_value": 1, "invalid_host": 2, "host_not_allowed": 1} {
 		if got := after[reason] - before[reason]; got != n {
 			t.Errorf("%s counted %v times, want %v", reason, got, n)
+		}
+	}
+}
+
+// serveRaw parses a request written byte for byte, as the server would, and
+// serves it from peer.
+func serveRaw(t *testing.T, h http.Handler, peer, raw string) *http.Response {
+	t.Helper()
+	r, err := http.ReadRequest(bufio.NewReader(strings.NewReader(raw)))
+	if err != nil {
+		t.Fatalf("%q: %v", raw, err)
+	}
+	r.RemoteAddr = peer
+	r.RequestURI = strings.Fields(raw)[1]
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w.Result()
+}
+
+// TestRequestLineAndHostHeader covers what a client can write outside the
+// forwarding headers: the Host header next to a valid forwarded host in
+// compatibility mode, and absolute-form request targets with another
+// scheme, user info, or a host that is not allowed.
+func TestRequestLineAndHostHeader(t *testing.T) {
+	compat := newTestRegistry(t, &forwarded.Policy{}, "")
+	strict := newTestRegistry(t, strictPolicy(t, forwarded.XForwarded, "", "reg.example.com", "reg"), "")
+	pushTags(t, strict, "foo", "a", "b")
+	pushTags(t, compat, "foo", "a", "b")
+	cases := []struct {
+		name   string
+		tr     *testRegistry
+		raw    string
+		status int
+	}{
+		{"compatibility, invalid Host beside X-Forwarded-Host", compat,
+			"GET /v2/ HTTP/1.1\r\nHost: evil.example,x\r\nX-Forwarded-Host: reg.example.com\r\n\r\n", http.StatusBadRequest},
+		{"compatibility, invalid Host beside Forwarded", compat,
+			"GET /v2/ HTTP/1.1\r\nHost: evil.example:\r\nForwarded: host=reg.example.com\r\n\r\n", http.StatusBadRequest},
+		{"compatibility, gopher target", compat,
+			"POST gopher://reg.example.com/v2/foo/blobs/uploads/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", http.StatusAccepted},
+		{"compatibility, javascript target off the API", compat,
+			"GET javascript://evil.example,x//v2/ HTTP/1.1\r\nHost: x\r\n\r\n", 0},
+		{"compatibility, user info in the target", compat,
+			"GET http://evil.example@reg.example.com/v2/foo/tags/list?n=1 HTTP/1.1\r\nHost: x\r\n\r\n", http.StatusOK},
+		{"strict, user info in the target", strict,
+			"GET http://evil.example@reg.example.com/v2/foo/tags/list?n=1 HTTP/1.1\r\nHost: x\r\n\r\n", http.StatusOK},
+		{"strict, host not allowed off the API", strict,
+			"GET http://evil.example//v2/ HTTP/1.1\r\nHost: x\r\n\r\n", 0},
+	}
+	for _, c := range cases {
+		resp := serveRaw(t, c.tr.handler, "203.0.113.9:1", c.raw)
+		if c.status != 0 && resp.StatusCode != c.status {
+			t.Errorf("%s: status %d, want %d", c.name, resp.StatusCode, c.status)
+		}
+		for _, k := range []string{"Location", "Link", "Www-Authenticate"} {
+			v := resp.Header.Get(k)
+			for _, bad := range []string{"evil.example", "gopher:", "javascript:", "@"} {
+				if strings.Contains(v, bad) {
+					t.Errorf("%s: %s %q carries %q", c.name, k, v, bad)
+				}
+			}
 		}
 	}
 }
