@@ -133,6 +133,15 @@ func (o *Origin) refuse(why Reasons, err error) {
 	}
 }
 
+// refuseValue records an invalid hop value, allocating its description only
+// for the first: a long chain of bad values costs no more than one.
+func (o *Origin) refuseValue(hop int, name, value string) {
+	o.Refused |= InvalidValue
+	if o.Ignored == nil {
+		o.Ignored = &InvalidValueError{Hop: hop, Name: name, Value: value}
+	}
+}
+
 // CompatibleForwarded returns the Forwarded line that replaces one whose
 // first element upstream would read but which carries an invalid value
 // (compatibility mode, [RemoveForwarded] in Remove): the element's valid
@@ -277,7 +286,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 			o.Scheme = scheme
 		} else {
 			o.Remove |= RemoveTargetScheme
-			o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "proto", Value: r.URL.Scheme})
+			o.refuseValue(1, "proto", r.URL.Scheme)
 		}
 	}
 	// The token auto-redirect reads X-Forwarded-Proto whatever else is
@@ -286,7 +295,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 	if v := first(h[hdrXFProto]); v != "" {
 		if proto, protoOK = parseScheme(v); !protoOK {
 			o.Remove |= RemoveXForwardedProto
-			o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "proto", Value: v})
+			o.refuseValue(1, "proto", v)
 		}
 	}
 	// The URL builder: the first Forwarded line's first element, or else
@@ -302,7 +311,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 				o.Scheme, o.SchemeSource = scheme, FromForwarded
 			} else {
 				o.Remove |= RemoveForwarded
-				o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "proto", Value: el.proto})
+				o.refuseValue(1, "proto", el.proto)
 			}
 		}
 		if el.host != "" {
@@ -310,7 +319,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 				o.Host, o.HostSource = el.host, FromForwarded
 			} else {
 				o.Remove |= RemoveForwarded
-				o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "host", Value: el.host})
+				o.refuseValue(1, "host", el.host)
 			}
 		}
 	} else {
@@ -324,7 +333,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 				o.Host, o.HostSource = v, FromXForwarded
 			} else {
 				o.Remove |= RemoveXForwardedHost
-				o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "host", Value: v})
+				o.refuseValue(1, "host", v)
 			}
 		}
 	}
@@ -339,7 +348,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 			return
 		}
 		o.Remove |= RemoveXForwardedFor
-		o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "for", Value: v})
+		o.refuseValue(1, "for", v)
 	}
 	if v := first(h[hdrXRealIP]); v != "" {
 		if a, ok := compatibleIP(v); ok {
@@ -347,7 +356,7 @@ func (p *Policy) resolveCompatible(r *http.Request, o *Origin) {
 			return
 		}
 		o.Remove |= RemoveXRealIP
-		o.refuse(InvalidValue, &InvalidValueError{Hop: 1, Name: "for", Value: v})
+		o.refuseValue(1, "for", v)
 	}
 }
 
@@ -402,7 +411,7 @@ func (p *Policy) walk(o *Origin, source Source, fw *elementReader, xf *xForwarde
 		k := o.Hops + 1
 		if h.node.kind == nodeInvalid {
 			// Not a node: the hop cannot be attributed to anyone.
-			o.refuse(InvalidValue, &InvalidValueError{Hop: k, Name: "for", Value: h.forValue})
+			o.refuseValue(k, "for", h.forValue)
 			break
 		}
 		o.Hops++
@@ -410,14 +419,14 @@ func (p *Policy) walk(o *Origin, source Source, fw *elementReader, xf *xForwarde
 			if scheme, ok := parseScheme(h.proto); ok {
 				o.Scheme, o.SchemeSource = scheme, source
 			} else {
-				o.refuse(InvalidValue, &InvalidValueError{Hop: k, Name: "proto", Value: h.proto})
+				o.refuseValue(k, "proto", h.proto)
 			}
 		}
 		if h.hasHost {
 			if ValidHost(h.host) {
 				o.Host, o.HostSource = h.host, source
 			} else {
-				o.refuse(InvalidValue, &InvalidValueError{Hop: k, Name: "host", Value: h.host})
+				o.refuseValue(k, "host", h.host)
 			}
 		}
 		client = h.node

@@ -190,7 +190,10 @@ func (r *elementReader) element(el *element) error {
 				return r.fail("parameter %q repeated in one element", name)
 			}
 			el.has |= which
-			if escaped {
+			if escaped && len(value) <= 2*maxHostLen {
+				// Longer values are invalid whatever they unescape to
+				// (unescaping at most halves them), and keep a backslash
+				// that fails validation: no copy of a long value is made.
 				value = unescape(value)
 			}
 			switch which {

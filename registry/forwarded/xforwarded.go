@@ -14,10 +14,13 @@ type listReader struct {
 	lines []string // lines not yet read, the last one partly in rest
 	rest  string   // unread part of the current line
 	empty bool     // the list has no members at all
+	// leftmost caches first(), which the hops beyond a short list all use.
+	leftmost    string
+	hasLeftmost bool
 }
 
 func (r *listReader) init(lines []string) {
-	r.all, r.lines, r.empty = lines, lines, true
+	*r = listReader{all: lines, lines: lines, empty: true}
 	for _, line := range lines {
 		if trimOWS(line) != "" {
 			r.empty = false
@@ -28,13 +31,18 @@ func (r *listReader) init(lines []string) {
 
 // first returns the leftmost member of the list.
 func (r *listReader) first() string {
+	if r.hasLeftmost {
+		return r.leftmost
+	}
+	r.hasLeftmost = true
 	for _, line := range r.all {
 		if trimOWS(line) != "" {
 			member, _, _ := strings.Cut(line, ",")
-			return trimOWS(member)
+			r.leftmost = trimOWS(member)
+			break
 		}
 	}
-	return ""
+	return r.leftmost
 }
 
 // next returns the next member from the right. A line with nothing but
