@@ -27,9 +27,9 @@
 //
 // Nothing a request carries writes a log line above debug level for each
 // request: refusals are counted in registry_forwarded_refused_total, by
-// reason, and described in the request's debug line. A trusted proxy whose
-// requests are refused is reported at warning level at most once a minute
-// per reason, naming the proxy and the reason only.
+// reason, and described in the request's debug line. A trusted proxy that
+// writes invalid forwarding values is reported at warning level at most once
+// a minute, naming the proxy and the reason only.
 //
 // The connection's peer stays available through [Peer] and in the debug log.
 package forwardedhandler
@@ -114,9 +114,9 @@ type Handler struct {
 	Next    http.Handler
 	Log     *logrus.Logger
 
-	// lastWarning holds, per reason, when a trusted proxy's refusal was
-	// last logged at warning level (Unix nanoseconds).
-	lastWarning [len(forwarded.AllReasons)]atomic.Int64
+	// lastWarning holds when a trusted proxy's invalid value was last
+	// logged at warning level (Unix nanoseconds).
+	lastWarning atomic.Int64
 }
 
 // New returns a Handler for the API under prefix (upstream's http.prefix).
@@ -246,8 +246,7 @@ func setOne(h http.Header, key, value string) {
 }
 
 // report counts the request's refusals, writes its debug line, and warns
-// when a trusted proxy's request was refused, at most once a minute per
-// reason. Refusals caused by anyone else (untrusted peers, everyone in
+// when a trusted proxy wrote an invalid value, at most once a minute. Refusals caused by anyone else (untrusted peers, everyone in
 // compatibility mode) are counted and in the debug line only: a client must
 // not be able to fill the log above debug level.
 func (h *Handler) report(r *http.Request, o *forwarded.Origin) {
@@ -256,8 +255,11 @@ func (h *Handler) report(r *http.Request, o *forwarded.Origin) {
 			continue
 		}
 		refusedBy[i].Inc()
-		if o.PeerTrusted {
-			h.warnTrustedProxy(i, reason, o)
+		if o.PeerTrusted && reason == forwarded.InvalidValue {
+			// A trusted proxy wrote a value that is not one: it is
+			// misconfigured, or copies a client's text. (A host it
+			// passes on from the client is the client's doing.)
+			h.warnTrustedProxy(o)
 		}
 	}
 	if !h.Log.IsLevelEnabled(logrus.DebugLevel) {
@@ -284,22 +286,22 @@ func (h *Handler) report(r *http.Request, o *forwarded.Origin) {
 	entry.Debug("resolved request origin")
 }
 
-// warnTrustedProxy logs one warning for the reason unless one was logged in
-// the last warnInterval. It names the proxy (an address the operator
-// trusted) and the reason, never a value from the request.
-func (h *Handler) warnTrustedProxy(i int, reason forwarded.Reasons, o *forwarded.Origin) {
+// warnTrustedProxy logs one warning unless one was logged in the last
+// warnInterval. It names the proxy (an address the operator trusted) and
+// the reason, never a value from the request.
+func (h *Handler) warnTrustedProxy(o *forwarded.Origin) {
 	now := time.Now().UnixNano()
-	last := h.lastWarning[i].Load()
+	last := h.lastWarning.Load()
 	if last != 0 && now-last < int64(warnInterval) {
 		return
 	}
-	if !h.lastWarning[i].CompareAndSwap(last, now) {
-		return // another request is warning for this reason
+	if !h.lastWarning.CompareAndSwap(last, now) {
+		return // another request is warning
 	}
 	h.Log.WithFields(logrus.Fields{
 		"forwarded.peer":   o.Peer.Addr().String(),
-		"forwarded.reason": reason.String(),
-	}).Warn("http.forwarded: a trusted proxy's request carried a refused forwarding value or host; " +
-		"it was ignored or refused, as are further ones, which are counted in registry_forwarded_refused_total " +
-		"and described at debug level. This warning repeats at most once a minute per reason")
+		"forwarded.reason": forwarded.InvalidValue.String(),
+	}).Warn("http.forwarded: a trusted proxy sent an invalid forwarding value, which was ignored; " +
+		"the proxy is misconfigured or copies a client's text. Further ones are counted in " +
+		"registry_forwarded_refused_total and described at debug level; this warning repeats at most once a minute")
 }

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/distribution/distribution/v3/configuration"
 	"github.com/distribution/distribution/v3/health"
@@ -473,15 +474,21 @@ func TestLogLines(t *testing.T) {
 	if strings.Contains(out, "javascript") || strings.Contains(out, "198.51.100.7") {
 		t.Errorf("the warning quotes the request: %q", out)
 	}
-	// Another reason warns once too: a trusted proxy passing on a Host
-	// that is no host.
+	// A client's invalid Host that a trusted proxy passes on is the
+	// client's doing: counted, not warned about.
 	for range 10 {
 		r := httptest.NewRequest("GET", "/v2/", nil)
 		r.Host, r.RemoteAddr = "reg.internal,evil.example", "10.0.0.2:1"
 		h.ServeHTTP(httptest.NewRecorder(), r)
 	}
+	if n := strings.Count(buf.String(), "level=warning"); n != 1 {
+		t.Errorf("%d warnings after invalid hosts, want still 1: %q", n, buf.String())
+	}
+	// A minute later, the next invalid value warns again.
+	h.lastWarning.Store(time.Now().Add(-warnInterval - time.Second).UnixNano())
+	serve("10.0.0.2:1", "X-Forwarded-Proto", "javascript")
 	if n := strings.Count(buf.String(), "level=warning"); n != 2 {
-		t.Errorf("%d warnings after a second reason, want 2: %q", n, buf.String())
+		t.Errorf("%d warnings a minute later, want 2: %q", n, buf.String())
 	}
 
 	buf = syncBuffer{}
