@@ -79,16 +79,32 @@ func spread(v []float64) string {
 	return fmt.Sprintf("%.1f [%.1f, %.1f]", median(s), s[0], s[len(s)-1])
 }
 
+// upstreamBuild is the result of building upstream's binary, once per run.
+var upstreamBuild struct {
+	once sync.Once
+	path string
+	err  error
+}
+
 // buildUpstream builds upstream's registry command at v3.1.2 from the Go
-// module proxy, once per machine (the Go build cache keeps it).
-func buildUpstream(b *testing.B) string {
-	dir := filepath.Join(suite.dir, "upstream")
-	cmd := exec.Command("go", "install", "github.com/distribution/distribution/v3/cmd/registry@v3.1.2")
-	cmd.Env = append(os.Environ(), "GOBIN="+dir, "CGO_ENABLED=0", "GOFLAGS=")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("building upstream's registry v3.1.2: %v\n%s", err, out)
+// module proxy, once per run and, through the Go build cache, in effect once
+// per machine. Benchmarks and tests share it.
+func buildUpstream(tb testing.TB) string {
+	tb.Helper()
+	upstreamBuild.once.Do(func() {
+		dir := filepath.Join(suite.dir, "upstream")
+		cmd := exec.Command("go", "install", "github.com/distribution/distribution/v3/cmd/registry@v3.1.2")
+		cmd.Env = append(os.Environ(), "GOBIN="+dir, "CGO_ENABLED=0", "GOFLAGS=")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			upstreamBuild.err = fmt.Errorf("building upstream's registry v3.1.2: %v\n%s", err, out)
+			return
+		}
+		upstreamBuild.path = filepath.Join(dir, "registry")
+	})
+	if upstreamBuild.err != nil {
+		tb.Fatal(upstreamBuild.err)
 	}
-	return filepath.Join(dir, "registry")
+	return upstreamBuild.path
 }
 
 // cpuTime is the CPU time, user and system, that a process has used so far,

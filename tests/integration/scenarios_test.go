@@ -14,6 +14,8 @@ import (
 )
 
 // forwardedYAML renders an http.forwarded section, indented under http.
+// Without trusted proxies it renders "trustedproxies: []": the section is
+// present, so the registry is in strict mode and believes no proxy.
 func forwardedYAML(header, scheme string, trusted ...string) string {
 	var b strings.Builder
 	b.WriteString("  forwarded:\n")
@@ -80,8 +82,10 @@ func plainRequests(accessLog string) []string {
 
 // TestFieldReportSetup is scenario 1: the edge adds nothing, the inner nginx
 // writes X-Forwarded-Proto from its own plain-http view. Upstream's
-// behaviour breaks every client one way or another; trusted proxies plus a
-// forced scheme fix all of them. Scenario 7 runs it with token auth too.
+// behaviour breaks every client one way or another; with the proxies
+// unchanged, the registry-side fix is to trust none of them and state the
+// scheme, which fixes all of them, while trusting the inner nginx would let
+// clients choose the host. Scenario 7 runs it with token auth too.
 func TestFieldReportSetup(t *testing.T) {
 	for _, kind := range []authKind{basicAuth, tokenAuth} {
 		t.Run(string(kind), func(t *testing.T) {
@@ -132,10 +136,15 @@ func TestFieldReportSetup(t *testing.T) {
 				}
 			})
 
-			t.Run("with trustedproxies and scheme https", func(t *testing.T) {
+			t.Run("with no trusted proxies and scheme https", func(t *testing.T) {
+				// The safe fix on the registry's side alone, with the
+				// proxies unchanged: the edge passes the client's
+				// forwarding headers through, so no proxy's are believed;
+				// the scheme is stated and the host is the Host header,
+				// which must be the edge's.
 				e := newEnv(t)
 				_, edgeLog := e.startChain(registryOptions{
-					forwarded: forwardedYAML("", "https", edgeIP, innerIP),
+					forwarded: forwardedYAML("", "https") + "    allowedhosts: [" + edgeIP + "]\n",
 					auth:      e.authYAML(kind, edgeIP),
 				}, "nginx-inner-fieldreport.conf", "nginx-edge-fieldreport.conf")
 				pushAndPull(t, edgeIP, allClients(e.dir))
@@ -146,6 +155,32 @@ func TestFieldReportSetup(t *testing.T) {
 					t.Errorf("%s: the edge's plain listener saw %d requests: %q", t.Name(), len(plain), plain)
 				}
 			})
+		})
+	}
+
+	// Why not trust the inner nginx there: the field report's edge passes a
+	// client's X-Forwarded-Host through untouched, the inner nginx passes
+	// it on, and a trusted inner nginx makes it the registry's host.
+	for _, c := range []struct {
+		name, forwarded, wantHost string
+	}{
+		{"trusting the inner nginx lets a client choose the host", forwardedYAML("", "https", innerIP), "evil.example"},
+		{"trusting no proxy keeps the edge's host", forwardedYAML("", "https") + "    allowedhosts: [" + edgeIP + "]\n", edgeIP},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t)
+			e.startChain(registryOptions{forwarded: c.forwarded}, "nginx-inner-fieldreport.conf", "nginx-edge-fieldreport.conf")
+			req, _ := http.NewRequest(http.MethodPost, "https://"+edgeIP+"/v2/hazard/blobs/uploads/", nil)
+			req.Header.Set("X-Forwarded-Host", "evil.example")
+			resp, err := httpClient(&recorder{}).Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			loc := resp.Header.Get("Location")
+			if resp.StatusCode != http.StatusAccepted || !strings.HasPrefix(loc, "https://"+c.wantHost+"/v2/hazard/blobs/uploads/") {
+				t.Errorf("client's X-Forwarded-Host evil.example: status %d, Location %q; want 202 on https://%s/", resp.StatusCode, loc, c.wantHost)
+			}
 		})
 	}
 }
