@@ -296,6 +296,7 @@ func readForward(lines []string) ([]element, error) {
 				var value string
 				if i < len(s) && s[i] == '"' {
 					var b strings.Builder
+					start := i + 1
 					for i++; ; i++ {
 						if i == len(s) {
 							return nil, fmt.Errorf("unterminated")
@@ -315,6 +316,11 @@ func readForward(lines []string) ([]element, error) {
 						b.WriteByte(s[i])
 					}
 					value = b.String()
+					if raw := s[start : i-1]; len(raw) > 2*maxHostLen {
+						// The reader keeps long values as written: they
+						// are invalid whatever they unescape to.
+						value = raw
+					}
 				} else if value = token(); value == "" {
 					return nil, fmt.Errorf("no value")
 				}
