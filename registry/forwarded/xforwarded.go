@@ -99,7 +99,7 @@ func (x *xForwardedHops) init(h http.Header) {
 	x.proto.init(h[hdrXFProto])
 	x.host.init(h[hdrXFHost])
 	// Values without X-Forwarded-For make one hop whose for is missing.
-	x.missingFor = x.forList.empty && !(x.proto.empty && x.host.empty)
+	x.missingFor = x.forList.empty && (!x.proto.empty || !x.host.empty)
 }
 
 // next fills h with the next hop, nearest first, and reports whether there
