@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: static checks, unit and handler tests, fuzz
-# targets for a bounded time, and the integration suite with real proxies and
-# clients. Installs what the tests need when it is missing (Debian packages
+# targets for a bounded time, the integration suite with real proxies and
+# clients, and the upstream patch series: upstream's tests and linter on it,
+# and the trust-boundary scenarios against upstream built with it. Installs what the tests need when it is missing (Debian packages
 # through apt-get, Go modules through the module proxy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,3 +48,15 @@ done
 
 echo "== integration suite"
 (cd tests && go test -count=1 -timeout 20m ./...)
+
+# The same change as a patch series for upstream (docs/upstream): applied to
+# v3.1.2's source, it passes upstream's own tests and linter, and upstream
+# built with it passes the trust-boundary scenarios this build passes.
+echo "== upstream patch series: upstream's tests of the touched packages, golangci-lint"
+./scripts/upstream-series.sh check
+echo "== integration scenarios against upstream v3.1.2 with the series"
+series_dir=$(mktemp -d)
+trap 'rm -rf "$series_dir"' EXIT
+./scripts/upstream-series.sh build "$series_dir/registry"
+scenarios='TestFieldReportSetup|TestXForwardedChain|TestForwardedChain|TestOtherEdges|TestSpoofing|TestHostileRequests|TestHostileHosts|TestForwardedPortNeverInLocation|TestForwardedClientDamage|TestStrictOriginReachesEveryConsumer|TestCompatMatchesUpstream'
+(cd tests && REGISTRY_BINARY="$series_dir/registry" go test -count=1 -timeout 20m -run "^($scenarios)\$" ./integration/)

@@ -54,7 +54,11 @@ const (
 var suite struct {
 	root     string // repository root
 	dir      string // scratch directory for the whole run
-	registry string // the built binary
+	registry string // the built binary: the registry, and the doctor
+	// server is the registry binary the scenarios run as a server: the
+	// built one, or the one REGISTRY_BINARY names (upstream with the patch
+	// series, say), so that one suite holds both to the same behaviour.
+	server   string
 	caPool   *x509.CertPool
 	caDir    string // holds ca.crt, for skopeo
 	certFile string
@@ -98,6 +102,17 @@ func setup(m *testing.M) (int, error) {
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
 		return 0, fmt.Errorf("building ./cmd/registry: %v\n%s", err, out)
+	}
+	suite.server = suite.registry
+	if bin := os.Getenv("REGISTRY_BINARY"); bin != "" {
+		if _, err := os.Stat(bin); err != nil {
+			return 0, fmt.Errorf("REGISTRY_BINARY: %v", err)
+		}
+		suite.server = bin
+		fmt.Fprintf(os.Stderr, "integration: registry servers run %s\n", bin)
+		// Not for the registries: they warn about REGISTRY_ variables
+		// they do not know.
+		os.Unsetenv("REGISTRY_BINARY")
 	}
 	if err := makeTLS(); err != nil {
 		return 0, err
@@ -326,7 +341,7 @@ http:
 	e.registries++
 	binary := o.binary
 	if binary == "" {
-		binary = suite.registry
+		binary = suite.server
 	}
 	// As in the image: no trace exporter, which would otherwise try to
 	// reach a collector.
