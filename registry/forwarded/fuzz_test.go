@@ -328,15 +328,7 @@ func readForward(lines []string) ([]element, error) {
 					if el.has&which != 0 {
 						return nil, fmt.Errorf("repeated")
 					}
-					el.has |= which
-					switch which {
-					case paramFor:
-						el.forNode = value
-					case paramHost:
-						el.host = value
-					case paramProto:
-						el.proto = value
-					}
+					el.set(which, value)
 				} else {
 					for _, e := range ext {
 						if strings.EqualFold(e, name) {

@@ -25,6 +25,19 @@ type element struct {
 	has                  param
 }
 
+// set records the value of a parameter defined by RFC 7239.
+func (el *element) set(which param, value string) {
+	el.has |= which
+	switch which {
+	case paramFor:
+		el.forNode = value
+	case paramHost:
+		el.host = value
+	case paramProto:
+		el.proto = value
+	}
+}
+
 // param is a bit set of the parameters defined by RFC 7239.
 type param uint8
 
@@ -189,21 +202,13 @@ func (r *elementReader) element(el *element) error {
 			if el.has&which != 0 {
 				return r.fail("parameter %q repeated in one element", name)
 			}
-			el.has |= which
 			if escaped && len(value) <= 2*maxHostLen {
 				// Longer values are invalid whatever they unescape to
 				// (unescaping at most halves them), and keep a backslash
 				// that fails validation: no copy of a long value is made.
 				value = unescape(value)
 			}
-			switch which {
-			case paramFor:
-				el.forNode = value
-			case paramHost:
-				el.host = value
-			case paramProto:
-				el.proto = value
-			}
+			el.set(which, value)
 			continue
 		}
 		for _, seen := range r.extensions[:nExt] {

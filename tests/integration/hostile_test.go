@@ -1,37 +1,12 @@
 package integration
 
 import (
-	"bufio"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 )
-
-// rawRequest sends one HTTP/1.1 request written byte for byte, from the
-// local address from, and returns the response (nil with an error when the
-// peer closed without one).
-func rawRequest(from, to, head string) (*http.Response, error) {
-	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}, Timeout: 5 * time.Second}
-	c, err := d.Dial("tcp", to)
-	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	_ = c.SetDeadline(time.Now().Add(10 * time.Second))
-	if _, err := c.Write([]byte(head)); err != nil {
-		return nil, err
-	}
-	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
-	if err != nil {
-		return nil, err
-	}
-	resp.Body.Close()
-	return resp, nil
-}
 
 // hostileHeaders are header blocks (each line ending in CRLF) that a client,
 // or a broken proxy, might send.
@@ -113,17 +88,17 @@ func TestHostileRequests(t *testing.T) {
 				h = r.host
 			}
 			req := fmt.Sprintf("POST /v2/hostile/blobs/uploads/ HTTP/1.1\r\nHost: %s\r\nContent-Length: 0\r\nConnection: close\r\n%s\r\n", h, hdr)
-			resp, err := rawRequest(r.from, r.to, req)
+			resp, err := rawHTTPRequest(r.from, r.to, req)
 			if err != nil {
 				// A closed connection is an acceptable refusal; the
 				// liveness check below catches a crash.
 				continue
 			}
 			answered++
-			if resp.StatusCode >= 500 {
-				t.Errorf("%s via %s: status %d", name, r.name, resp.StatusCode)
+			if resp.status >= 500 {
+				t.Errorf("%s via %s: status %d", name, r.name, resp.status)
 			}
-			if loc := resp.Header.Get("Location"); loc != "" {
+			if loc := resp.header.Get("Location"); loc != "" {
 				located++
 				u, err := url.Parse(loc)
 				if err != nil {
