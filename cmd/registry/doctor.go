@@ -28,14 +28,17 @@ var doctorFlags struct {
 }
 
 // doctorCmd checks from the client's side whether pushes through a URL will
-// work.
+// work, and whether a client can steer the URLs the registry hands out.
 var doctorCmd = &cobra.Command{
 	Use:   "doctor <url>",
-	Short: "`doctor` checks whether pushes through a registry URL will work",
-	Long: "`doctor` starts an upload at the registry URL clients use, checks that the URLs the registry\n" +
-		"hands back (upload Location, token realm, tags list Link) keep that scheme, host and port,\n" +
-		"and cancels the upload. It works against any registry. Exit status: 0 all checks pass,\n" +
-		"1 a problem was found, 2 the checks could not be completed.",
+	Short: "`doctor` checks whether pushes through a registry URL will work and whether clients can steer its URLs",
+	Long: "`doctor` starts an upload at the registry URL clients use and checks that the URLs the registry\n" +
+		"hands back (upload Location, token realm, tags list Link) keep that scheme, host and port.\n" +
+		"Then it repeats those requests with forwarding headers a client could send (X-Forwarded-Host,\n" +
+		"X-Forwarded-Proto, Forwarded), carrying canary values, and reports every header whose canary\n" +
+		"comes back in a URL. It cancels its uploads, never requests a URL a response names, and sends\n" +
+		"credentials only to the given URL and to an https token realm. It works against any registry.\n" +
+		"Exit status: 0 all checks pass, 1 a problem was found, 2 the checks could not be completed.",
 	Args: cobra.ExactArgs(1),
 	Run: func(cmd *cobra.Command, args []string) {
 		os.Exit(runDoctor(args[0]))
@@ -46,7 +49,7 @@ func init() {
 	f := doctorCmd.Flags()
 	f.StringVarP(&doctorFlags.username, "username", "u", "", "user name for the registry")
 	f.BoolVar(&doctorFlags.passwordStdin, "password-stdin", false, "read the password from standard input")
-	f.StringVar(&doctorFlags.repository, "repository", doctor.DefaultRepository, "repository to start (and cancel) a test upload in")
+	f.StringVar(&doctorFlags.repository, "repository", doctor.DefaultRepository, "repository to start (and cancel) the test uploads in")
 	f.StringVar(&doctorFlags.cacert, "cacert", "", "PEM file of CA certificates to trust")
 	f.BoolVar(&doctorFlags.insecure, "insecure-skip-verify", false, "do not verify the registry's TLS certificate")
 	f.BoolVar(&doctorFlags.json, "json", false, "print the report as JSON")
@@ -90,8 +93,9 @@ func runDoctor(target string) int {
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(struct {
 			*doctor.Report
-			ExitCode int `json:"exitcode"`
-		}{report, report.ExitCode()})
+			Result   string `json:"result"`
+			ExitCode int    `json:"exitcode"`
+		}{report, report.Summary(), report.ExitCode()})
 	} else {
 		report.WriteText(os.Stdout)
 	}

@@ -3,7 +3,8 @@
 // resolved from the http.forwarded policy before the registry sees it, so the
 // URLs it hands out are right behind any chain of proxies and cannot be
 // steered by clients; and one subcommand, `registry doctor <url>`, which
-// checks from a client's side whether pushes through a URL will work.
+// checks from a client's side whether pushes through a URL will work and
+// whether a client's forwarding headers can steer the URLs it gets.
 // Everything else (subcommands, flags, storage drivers, auth backends,
 // middleware, the pull-through proxy) is upstream's.
 package main
@@ -15,6 +16,8 @@ import (
 	"net/http"
 	_ "net/http/pprof"
 	"os"
+	"runtime"
+	"sync"
 
 	"github.com/distribution/distribution/v3/configuration"
 	"github.com/distribution/distribution/v3/registry"
@@ -30,6 +33,7 @@ import (
 	_ "github.com/distribution/distribution/v3/registry/storage/driver/middleware/redirect"
 	_ "github.com/distribution/distribution/v3/registry/storage/driver/middleware/rewrite"
 	_ "github.com/distribution/distribution/v3/registry/storage/driver/s3-aws"
+	"github.com/distribution/distribution/v3/version"
 	"github.com/sirupsen/logrus"
 	"github.com/spf13/cobra"
 
@@ -56,6 +60,7 @@ func main() {
 // unreadable file is left to upstream's own check, which reports it the same
 // way.
 func loadPolicy(cmd *cobra.Command, args []string) {
+	logrus.AddHook(upstreamFields)
 	path := os.Getenv("REGISTRY_CONFIGURATION_PATH")
 	if len(args) > 0 {
 		path = args[0]
@@ -77,7 +82,8 @@ func loadPolicy(cmd *cobra.Command, args []string) {
 // wrap runs once, after upstream has configured logging, as the outermost
 // handler inside the tracing one.
 func wrap(config *configuration.Configuration, next http.Handler) http.Handler {
-	log := logrus.StandardLogger()
+	logger := logrus.StandardLogger()
+	log := logger.WithFields(upstreamFields.take(logger, config))
 	if policy.Strict {
 		log.Infof("http.forwarded: %s", policy)
 		if config.HTTP.Host != "" {
@@ -86,5 +92,66 @@ func wrap(config *configuration.Configuration, next http.Handler) http.Handler {
 	} else {
 		log.Warnf("http.forwarded is not configured: forwarding headers are believed from any client, as upstream does; set http.forwarded.trustedproxies to restrict them")
 	}
-	return forwardedhandler.New(policy, config.HTTP.Prefix, log, next)
+	return forwardedhandler.New(policy, config.HTTP.Prefix, logger, next)
+}
+
+// upstreamFields learns the standard fields of upstream's log lines, so that
+// the startup lines above carry them too: go.version, instance.id, version,
+// and the log.fields of the configuration (service, say). Upstream keeps
+// its logger, and the instance id, in an internal package; its own entries,
+// which it writes while it builds the application (before wrap runs), are
+// the one public place they show. When none was written at the configured
+// level, the fields known without it are used, and instance.id is missing.
+var upstreamFields = &fieldCatcher{}
+
+type fieldCatcher struct {
+	mu     sync.Mutex
+	fields logrus.Fields
+}
+
+func (c *fieldCatcher) Levels() []logrus.Level { return logrus.AllLevels }
+
+func (c *fieldCatcher) Fire(e *logrus.Entry) error {
+	if _, ok := e.Data["instance.id"]; !ok {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.fields == nil {
+		c.fields = make(logrus.Fields, len(e.Data))
+		for k, v := range e.Data {
+			c.fields[k] = v
+		}
+	}
+	return nil
+}
+
+// take returns the standard fields and removes the hook from logger: only
+// the startup lines need it.
+func (c *fieldCatcher) take(logger *logrus.Logger, config *configuration.Configuration) logrus.Fields {
+	hooks := make(logrus.LevelHooks)
+	for level, list := range logger.Hooks {
+		for _, h := range list {
+			if h != logrus.Hook(c) {
+				hooks[level] = append(hooks[level], h)
+			}
+		}
+	}
+	logger.ReplaceHooks(hooks)
+
+	fields := logrus.Fields{"go.version": runtime.Version(), "version": version.Version()}
+	for k, v := range config.Log.Fields {
+		fields[k] = v
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range fields {
+		if v, ok := c.fields[k]; ok {
+			fields[k] = v
+		}
+	}
+	if v, ok := c.fields["instance.id"]; ok {
+		fields["instance.id"] = v
+	}
+	return fields
 }

@@ -1,13 +1,21 @@
 // Package doctor checks, from a client's side, whether pushes through a
-// registry URL will work: whether the URLs the registry hands out (upload
-// Location, token realm, Link of a list) keep the scheme, host and port the
-// client used. It works against any registry implementing the distribution
-// API, this build or upstream's, and depends on the standard library only.
+// registry URL will work and whether a client can steer the URLs the
+// registry hands out. It works against any registry implementing the
+// distribution API, this build or upstream's, and depends on the standard
+// library only.
 //
-// It never sends credentials or data to an origin other than the one it was
-// given: a mismatched upload Location is cancelled through the given origin,
-// and credentials go to the token realm only when the realm shares that
-// origin.
+// The clean checks compare the URLs the registry hands out (upload
+// Location, token realm, Link of a list) with the scheme, host and port the
+// client used. The steering probe then repeats the /v2/ challenge, the
+// upload start and the list with forwarding headers a client could send,
+// carrying canary values (hosts under .invalid, the scheme opposite to the
+// URL's, addresses from the documentation ranges), and reports every header
+// whose canary comes back in a URL.
+//
+// Credentials go to the given origin and to a token realm on https, nowhere
+// else: never to an http realm, never to a URL a response names. Uploads are
+// cancelled through the given origin whatever their Location says, and no
+// URL carrying a canary is ever requested.
 package doctor
 
 import (
@@ -20,24 +28,47 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
-// Status is the outcome of one check.
-type Status string
+// Verdict is the outcome of one check.
+type Verdict string
 
 const (
-	OK      Status = "ok"
-	Problem Status = "problem" // the registry's URLs will break clients
-	Warning Status = "warning" // worth knowing, does not break pushes
-	Skipped Status = "skipped" // nothing to check
+	OK      Verdict = "ok"
+	Problem Verdict = "problem" // pushes break, or a client can steer URLs
+	Warning Verdict = "warning" // worth knowing, breaks nothing by itself
+	Skipped Verdict = "skipped" // nothing to check, or nothing a client can see
 )
 
-// Check is one line of the checklist.
+// Names of the checks, in the order a run reports them.
+const (
+	CheckAPI             = "api"
+	CheckRealm           = "realm"
+	CheckUpload          = "upload"
+	CheckLink            = "link"
+	CheckXForwardedHost  = "steer-x-forwarded-host"
+	CheckXForwardedProto = "steer-x-forwarded-proto"
+	CheckForwardedHost   = "steer-forwarded-host"
+	CheckForwardedProto  = "steer-forwarded-proto"
+	CheckClientAddress   = "client-address"
+	CheckCancel          = "cancel"
+)
+
+// CheckNames lists every check a run can report.
+var CheckNames = []string{
+	CheckAPI, CheckRealm, CheckUpload, CheckLink,
+	CheckXForwardedHost, CheckXForwardedProto, CheckForwardedHost, CheckForwardedProto,
+	CheckClientAddress, CheckCancel,
+}
+
+// Check is one line of the checklist: a name, a verdict and one line of
+// explanation, with what it means and what to change when it is a problem.
 type Check struct {
-	Name   string `json:"name"`
-	Status Status `json:"status"`
-	Detail string `json:"detail"`
-	// Consequence says what clients do about a problem.
+	Name    string  `json:"name"`
+	Verdict Verdict `json:"verdict"`
+	Detail  string  `json:"detail"`
+	// Consequence says what clients do, or can do, about a problem.
 	Consequence string `json:"consequence,omitempty"`
 	// Fix says what to change.
 	Fix string `json:"fix,omitempty"`
@@ -65,7 +96,7 @@ func (r *Report) ExitCode() int {
 		return ExitCannotDo
 	}
 	for _, c := range r.Checks {
-		if c.Status == Problem {
+		if c.Verdict == Problem {
 			return ExitProblem
 		}
 	}
@@ -75,23 +106,28 @@ func (r *Report) ExitCode() int {
 // Options configure a run.
 type Options struct {
 	URL        string // the registry URL clients use, e.g. https://registry.example.com
-	Repository string // where to start (and cancel) a test upload
+	Repository string // where to start (and cancel) test uploads
 	Username   string
 	Password   string
 	Client     *http.Client
 }
 
-// DefaultRepository is where the doctor starts its test upload by default.
+// DefaultRepository is where the doctor starts its test uploads by default.
 const DefaultRepository = "registry-doctor/scratch"
 
 const (
+	guide = `see "Trusting a proxy means trusting it to overwrite or append correctly" in docs/behind-a-proxy.md`
+
 	consequenceURL = "Docker and containerd drop the credentials for a URL whose scheme or host differs from the one they pinged: " +
 		"the upload after the POST fails with 401. skopeo, podman and regclient follow it: they send the layer and the credentials to it, " +
 		"in cleartext when its scheme is http."
-	fixScheme = "Tell the registry the external scheme: set http.forwarded.scheme: https and list your proxies in " +
-		"http.forwarded.trustedproxies. Or have the client-facing proxy set X-Forwarded-Proto to its $scheme and the inner proxies pass it on unchanged."
-	fixHost = "Have the client-facing proxy pass the Host header on (nginx: proxy_set_header Host $http_host) or set X-Forwarded-Host, " +
-		"and list your proxies in http.forwarded.trustedproxies; or set upstream's http.host to the external URL."
+	fixScheme = "State the external scheme: http.forwarded.scheme: https. If the client-facing proxy passes the forwarding " +
+		"headers clients send through, trust no proxy (http.forwarded.trustedproxies: []) and set http.forwarded.allowedhosts; " +
+		"list proxies only once it overwrites them (" + guide + "). On upstream's registry: have the client-facing proxy set " +
+		"X-Forwarded-Proto to its $scheme and the inner proxies pass it on."
+	fixHost = "Have every proxy pass the client's Host header on (nginx: proxy_set_header Host $http_host): with " +
+		"http.forwarded.trustedproxies: [] and allowedhosts the registry uses it. Trust proxies only if the client-facing one " +
+		"overwrites X-Forwarded-Host (" + guide + "). Or set http.host to the external URL."
 )
 
 // Run performs the checks. It returns a report whatever happens; the
@@ -102,7 +138,7 @@ func Run(ctx context.Context, o Options) *Report {
 	if d.client == nil {
 		d.client = http.DefaultClient
 	}
-	// Redirects are checks of their own, never followed with credentials.
+	// Redirects are checks of their own, never followed.
 	c := *d.client
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	d.client = &c
@@ -110,7 +146,7 @@ func Run(ctx context.Context, o Options) *Report {
 		d.opts.Repository = DefaultRepository
 	}
 	if err := d.run(ctx); err != nil {
-		r.Error = err.Error()
+		r.Error = oneLine(err.Error())
 	}
 	return r
 }
@@ -121,16 +157,30 @@ type doctor struct {
 	client *http.Client
 	base   *url.URL
 	auth   string // Authorization header value for the given origin
+
+	challenge string // "none", "basic" or "bearer"
+	service   string // the token challenge's service
+	noToken   string // why there is no token to push with, when there is none
+	// What the requests without canaries got.
+	clean struct{ realm, location, link *url.URL }
+	// uploads are the started uploads, as path and query, to cancel
+	// through the given origin.
+	uploads []*url.URL
 }
 
-func (d *doctor) add(c Check) { d.report.Checks = append(d.report.Checks, c) }
+func (d *doctor) add(c Check) {
+	c.Detail = oneLine(c.Detail)
+	d.report.Checks = append(d.report.Checks, c)
+}
 
 func (d *doctor) run(ctx context.Context) error {
 	base, err := url.Parse(strings.TrimRight(d.opts.URL, "/"))
-	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" || base.User != nil {
 		return fmt.Errorf("%q is not an http or https URL", d.opts.URL)
 	}
+	base.RawQuery, base.Fragment = "", ""
 	d.base = base
+	defer d.cancelUploads(ctx)
 
 	if err := d.authenticate(ctx); err != nil {
 		return err
@@ -138,18 +188,27 @@ func (d *doctor) run(ctx context.Context) error {
 	if err := d.checkUpload(ctx); err != nil {
 		return err
 	}
-	return d.checkTagsLink(ctx)
+	if err := d.checkTagsLink(ctx); err != nil {
+		return err
+	}
+	return d.probeSteering(ctx)
 }
 
-func (d *doctor) do(ctx context.Context, method, target string, auth bool) (*http.Response, error) {
+// do sends a request to the given origin; auth adds the credentials, extra
+// headers go along (the steering probe's canaries).
+func (d *doctor) do(ctx context.Context, method, target string, auth bool, extra http.Header) (*http.Response, error) {
 	req, err := http.NewRequestWithContext(ctx, method, target, nil)
 	if err != nil {
 		return nil, err
 	}
+	if !sameOrigin(req.URL, d.base) {
+		// Every request but the token fetch goes to the given origin.
+		return nil, fmt.Errorf("refusing to send a request to %s, another origin than %s", origin(req.URL), origin(d.base))
+	}
+	for k, v := range extra {
+		req.Header[k] = v
+	}
 	if auth && d.auth != "" {
-		if !sameOrigin(req.URL, d.base) {
-			return nil, fmt.Errorf("refusing to send credentials to %s, another origin than %s", origin(req.URL), origin(d.base))
-		}
 		req.Header.Set("Authorization", d.auth)
 	}
 	resp, err := d.client.Do(req)
@@ -162,15 +221,16 @@ func (d *doctor) do(ctx context.Context, method, target string, auth bool) (*htt
 // authenticate pings /v2/ and follows the challenge.
 func (d *doctor) authenticate(ctx context.Context) error {
 	ping := d.base.JoinPath("/v2/").String()
-	resp, err := d.do(ctx, http.MethodGet, ping, false)
+	resp, err := d.do(ctx, http.MethodGet, ping, false, nil)
 	if err != nil {
 		return err
 	}
 	drain(resp)
 	switch resp.StatusCode {
 	case http.StatusOK:
-		d.add(Check{Name: "api", Status: OK, Detail: "GET /v2/: 200, no authentication"})
-		d.add(Check{Name: "realm", Status: Skipped, Detail: "no authentication challenge"})
+		d.challenge = "none"
+		d.add(Check{Name: CheckAPI, Verdict: OK, Detail: "GET /v2/: 200, no authentication"})
+		d.add(Check{Name: CheckRealm, Verdict: Skipped, Detail: "no authentication challenge"})
 		return nil
 	case http.StatusUnauthorized:
 	default:
@@ -179,8 +239,9 @@ func (d *doctor) authenticate(ctx context.Context) error {
 	scheme, params := parseChallenge(resp.Header.Get("WWW-Authenticate"))
 	switch strings.ToLower(scheme) {
 	case "basic":
-		d.add(Check{Name: "api", Status: OK, Detail: "GET /v2/: 401, Basic authentication"})
-		d.add(Check{Name: "realm", Status: Skipped, Detail: "Basic authentication has no realm URL"})
+		d.challenge = "basic"
+		d.add(Check{Name: CheckAPI, Verdict: OK, Detail: "GET /v2/: 401, Basic authentication"})
+		d.add(Check{Name: CheckRealm, Verdict: Skipped, Detail: "Basic authentication has no realm URL"})
 		if d.opts.Username != "" {
 			req := &http.Request{Header: http.Header{}}
 			req.SetBasicAuth(d.opts.Username, d.opts.Password)
@@ -188,74 +249,109 @@ func (d *doctor) authenticate(ctx context.Context) error {
 		}
 		return nil
 	case "bearer":
-		d.add(Check{Name: "api", Status: OK, Detail: "GET /v2/: 401, Bearer (token) authentication"})
+		d.challenge = "bearer"
+		d.add(Check{Name: CheckAPI, Verdict: OK, Detail: "GET /v2/: 401, Bearer (token) authentication"})
 		return d.fetchToken(ctx, params)
 	}
 	return fmt.Errorf("GET %s: 401 with an authentication challenge the doctor does not know: %q", ping, resp.Header.Get("WWW-Authenticate"))
 }
 
+// fetchToken judges the token realm and, when it is https, asks it for a
+// token with the credentials, as Docker and containerd do, wherever it is.
 func (d *doctor) fetchToken(ctx context.Context, params map[string]string) error {
 	realm, err := url.Parse(params["realm"])
-	if err != nil || realm.Host == "" {
+	if err != nil || realm.Host == "" || (realm.Scheme != "http" && realm.Scheme != "https") {
 		return fmt.Errorf("the token challenge has no usable realm: %q", params["realm"])
 	}
-	same := sameOrigin(realm, d.base)
+	clean := *realm
+	d.clean.realm = &clean
 	switch {
-	case realm.Scheme != d.base.Scheme:
-		d.add(Check{Name: "realm", Status: Problem,
-			Detail:      fmt.Sprintf("token realm %s: scheme %s, the registry URL uses %s", realm, realm.Scheme, d.base.Scheme),
-			Consequence: "Clients send their credentials to the token realm as written: with http, in cleartext.",
-			Fix:         "Set the token realm to the external https URL, or use token autoredirect behind http.forwarded.scheme: https."})
-	case !same:
-		d.add(Check{Name: "realm", Status: Warning,
-			Detail: fmt.Sprintf("token realm %s is on another origin than %s; the doctor does not send credentials there", origin(realm), origin(d.base))})
+	case realm.Scheme != "https":
+		d.add(Check{Name: CheckRealm, Verdict: Problem,
+			Detail: fmt.Sprintf("token realm %s is http: the doctor sends no credentials there", realm.Redacted()),
+			Consequence: "Docker, containerd, skopeo and the other clients send the user name and password to the token realm " +
+				"as written: over http they cross the network in cleartext.",
+			Fix: "Serve the token realm over https and set auth.token.realm to its https URL; with auth.token.autoredirect " +
+				"behind a TLS-terminating proxy, set http.forwarded.scheme: https."})
+		d.noToken = "no token: the doctor sends no credentials to an http token realm"
+		return nil
+	case sameOrigin(realm, d.base):
+		d.add(Check{Name: CheckRealm, Verdict: OK, Detail: fmt.Sprintf("token realm %s is on the registry URL's origin", realm.Redacted())})
 	default:
-		d.add(Check{Name: "realm", Status: OK, Detail: fmt.Sprintf("token realm %s matches", realm)})
+		d.add(Check{Name: CheckRealm, Verdict: OK,
+			Detail: fmt.Sprintf("token realm %s is on its own origin, over https: credentials go there, as Docker and containerd send them", realm.Redacted())})
 	}
-	q := realm.Query()
-	if s := params["service"]; s != "" {
-		q.Set("service", s)
-	}
-	q.Set("scope", "repository:"+d.opts.Repository+":push,pull")
-	realm.RawQuery = q.Encode()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, realm.String(), nil)
+	d.service = params["service"]
+	tok, err := d.requestToken(ctx, "repository:"+d.opts.Repository+":pull,push")
 	if err != nil {
 		return err
 	}
-	if d.opts.Username != "" && same {
+	d.auth = "Bearer " + tok
+	return nil
+}
+
+// requestToken asks the token realm of the clean challenge, which is https
+// (fetchToken made sure), for a token of scope, with the credentials.
+func (d *doctor) requestToken(ctx context.Context, scope string) (string, error) {
+	realm := *d.clean.realm
+	q := realm.Query()
+	if d.service != "" {
+		q.Set("service", d.service)
+	}
+	q.Set("scope", scope)
+	realm.RawQuery = q.Encode()
+	realm.Fragment = ""
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, realm.String(), nil)
+	if err != nil {
+		return "", err
+	}
+	if d.opts.Username != "" {
 		req.SetBasicAuth(d.opts.Username, d.opts.Password)
 	}
 	resp, err := d.client.Do(req)
 	if err != nil {
-		return fmt.Errorf("fetching a token: %v", err)
+		return "", fmt.Errorf("fetching a token from %s: %v", origin(&realm), err)
 	}
 	defer drain(resp)
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("fetching a token from %s: status %d", origin(realm), resp.StatusCode)
+		return "", fmt.Errorf("fetching a token from %s: status %d", origin(&realm), resp.StatusCode)
 	}
 	var tok struct {
 		Token       string `json:"token"`
 		AccessToken string `json:"access_token"`
 	}
 	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&tok); err != nil {
-		return fmt.Errorf("reading the token: %v", err)
+		return "", fmt.Errorf("reading the token: %v", err)
 	}
 	if tok.Token == "" {
 		tok.Token = tok.AccessToken
 	}
 	if tok.Token == "" {
-		return errors.New("the token server returned no token")
+		return "", errors.New("the token server returned no token")
 	}
-	d.auth = "Bearer " + tok.Token
-	return nil
+	return tok.Token, nil
 }
 
-// checkUpload starts an upload, compares its Location with the given origin
-// and cancels it.
-func (d *doctor) checkUpload(ctx context.Context) error {
+// uploadStart is the URL that starts an upload in the test repository.
+func (d *doctor) uploadStart() string {
 	start := d.base.JoinPath("/v2/", d.opts.Repository, "/blobs/uploads/").String()
-	start = strings.TrimSuffix(start, "/") + "/"
-	resp, err := d.do(ctx, http.MethodPost, start, true)
+	return strings.TrimSuffix(start, "/") + "/"
+}
+
+// tagsList is the URL of the first page of the test repository's tags.
+func (d *doctor) tagsList() string {
+	return d.base.JoinPath("/v2/", d.opts.Repository, "/tags/list").String() + "?n=1"
+}
+
+// checkUpload starts an upload and compares its Location with the given
+// origin. The upload is cancelled at the end of the run.
+func (d *doctor) checkUpload(ctx context.Context) error {
+	if d.noToken != "" {
+		d.add(Check{Name: CheckUpload, Verdict: Skipped, Detail: "not checked: " + d.noToken})
+		return nil
+	}
+	start := d.uploadStart()
+	resp, err := d.do(ctx, http.MethodPost, start, true, nil)
 	if err != nil {
 		return err
 	}
@@ -266,68 +362,118 @@ func (d *doctor) checkUpload(ctx context.Context) error {
 	if resp.StatusCode != http.StatusAccepted {
 		return fmt.Errorf("POST %s: status %d, want 202", start, resp.StatusCode)
 	}
-	loc, err := resp.Request.URL.Parse(resp.Header.Get("Location"))
-	if err != nil || resp.Header.Get("Location") == "" {
-		return fmt.Errorf("POST %s: no usable Location: %q", start, resp.Header.Get("Location"))
-	}
-	d.compare("upload", "upload Location", loc)
-
-	// Cancel through the given origin, whatever the Location said.
-	cancelURL := *d.base
-	cancelURL.Path, cancelURL.RawPath, cancelURL.RawQuery = loc.Path, loc.RawPath, loc.RawQuery
-	resp, err = d.do(ctx, http.MethodDelete, cancelURL.String(), true)
+	loc, err := d.location(resp)
 	if err != nil {
-		return err
+		return fmt.Errorf("POST %s: %v", start, err)
 	}
-	drain(resp)
-	if resp.StatusCode != http.StatusNoContent && resp.StatusCode != http.StatusNotFound {
-		d.add(Check{Name: "cancel", Status: Warning, Detail: fmt.Sprintf("DELETE of the test upload: status %d; it expires with upload purging", resp.StatusCode)})
-	} else {
-		d.add(Check{Name: "cancel", Status: OK, Detail: "test upload cancelled"})
-	}
+	d.clean.location = loc
+	d.compare(CheckUpload, "upload Location", loc)
 	return nil
 }
 
-// checkTagsLink reads the repository's tag list page by page, when there is
-// one, and compares the Link of the next page.
+// location reads an upload start's Location, resolved against the request,
+// and keeps its path and query to cancel the upload.
+func (d *doctor) location(resp *http.Response) (*url.URL, error) {
+	loc, err := resp.Request.URL.Parse(resp.Header.Get("Location"))
+	if err != nil || resp.Header.Get("Location") == "" {
+		return nil, fmt.Errorf("no usable Location: %q", resp.Header.Get("Location"))
+	}
+	d.uploads = append(d.uploads, &url.URL{Path: loc.Path, RawPath: loc.RawPath, RawQuery: loc.RawQuery})
+	return loc, nil
+}
+
+// cancelUploads deletes every upload the run started, through the given
+// origin whatever their Location said, and reports how that went.
+func (d *doctor) cancelUploads(ctx context.Context) {
+	if len(d.uploads) == 0 {
+		return
+	}
+	// Even when the run's time is up: uploads left behind take space
+	// until upload purging removes them.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	var failed []string
+	for i, u := range d.uploads {
+		target := *d.base
+		target.Path, target.RawPath, target.RawQuery = u.Path, u.RawPath, u.RawQuery
+		resp, err := d.do(ctx, http.MethodDelete, target.String(), true, nil)
+		if err == nil && i == 0 && resp.StatusCode == http.StatusUnauthorized && d.challenge == "bearer" {
+			// A token registry wants the delete action for a DELETE;
+			// ask the same realm for it, as a client would.
+			drain(resp)
+			var tok string
+			if tok, err = d.requestToken(ctx, "repository:"+d.opts.Repository+":pull,push,delete"); err == nil {
+				d.auth = "Bearer " + tok
+				resp, err = d.do(ctx, http.MethodDelete, target.String(), true, nil)
+			}
+		}
+		if err != nil {
+			failed = append(failed, err.Error())
+			continue
+		}
+		drain(resp)
+		if resp.StatusCode != http.StatusNoContent && resp.StatusCode != http.StatusNotFound {
+			failed = append(failed, fmt.Sprintf("status %d", resp.StatusCode))
+		}
+	}
+	n := len(d.uploads)
+	if len(failed) > 0 {
+		d.add(Check{Name: CheckCancel, Verdict: Warning,
+			Detail: fmt.Sprintf("DELETE of %d of %d test uploads failed (%s); they expire with upload purging", len(failed), n, strings.Join(failed, "; "))})
+		return
+	}
+	d.add(Check{Name: CheckCancel, Verdict: OK, Detail: fmt.Sprintf("%d test %s cancelled", n, plural(n, "upload", "uploads"))})
+}
+
+// checkTagsLink reads the first page of the repository's tag list, when
+// there is one, and compares the Link of the next page.
 func (d *doctor) checkTagsLink(ctx context.Context) error {
-	list := d.base.JoinPath("/v2/", d.opts.Repository, "/tags/list").String() + "?n=1"
-	resp, err := d.do(ctx, http.MethodGet, list, true)
+	if d.noToken != "" {
+		d.add(Check{Name: CheckLink, Verdict: Skipped, Detail: "not checked: " + d.noToken})
+		return nil
+	}
+	resp, err := d.do(ctx, http.MethodGet, d.tagsList(), true, nil)
 	if err != nil {
 		return err
 	}
 	drain(resp)
 	link := resp.Header.Get("Link")
 	if resp.StatusCode != http.StatusOK || link == "" {
-		d.add(Check{Name: "link", Status: Skipped, Detail: fmt.Sprintf("tags list of %s: status %d, no Link to check", d.opts.Repository, resp.StatusCode)})
+		d.add(Check{Name: CheckLink, Verdict: Skipped, Detail: fmt.Sprintf("tags list of %s: status %d, no Link to check", d.opts.Repository, resp.StatusCode)})
 		return nil
 	}
-	target := strings.TrimSpace(link)
+	u, err := linkTarget(resp)
+	if err != nil {
+		d.add(Check{Name: CheckLink, Verdict: Problem, Detail: fmt.Sprintf("tags list Link %q does not parse", link)})
+		return nil
+	}
+	d.clean.link = u
+	d.compare(CheckLink, "tags list Link", u)
+	return nil
+}
+
+// linkTarget reads the URL of a Link header, resolved against the request.
+func linkTarget(resp *http.Response) (*url.URL, error) {
+	target := strings.TrimSpace(resp.Header.Get("Link"))
 	if i := strings.IndexByte(target, '>'); strings.HasPrefix(target, "<") && i > 0 {
 		target = target[1:i]
 	}
-	u, err := resp.Request.URL.Parse(target)
-	if err != nil {
-		d.add(Check{Name: "link", Status: Problem, Detail: fmt.Sprintf("tags list Link %q does not parse", link)})
-		return nil
-	}
-	d.compare("link", "tags list Link", u)
-	return nil
+	return resp.Request.URL.Parse(target)
 }
 
 // compare adds a check of u's origin against the given one.
 func (d *doctor) compare(name, what string, u *url.URL) {
 	switch {
 	case u.Scheme != d.base.Scheme:
-		d.add(Check{Name: name, Status: Problem,
+		d.add(Check{Name: name, Verdict: Problem,
 			Detail:      fmt.Sprintf("%s %s: scheme %s, the registry URL uses %s", what, origin(u), u.Scheme, d.base.Scheme),
 			Consequence: consequenceURL, Fix: fixScheme})
 	case !sameOrigin(u, d.base):
-		d.add(Check{Name: name, Status: Problem,
+		d.add(Check{Name: name, Verdict: Problem,
 			Detail:      fmt.Sprintf("%s %s: host %s, the registry URL uses %s", what, origin(u), hostPort(u), hostPort(d.base)),
 			Consequence: consequenceURL, Fix: fixHost})
 	default:
-		d.add(Check{Name: name, Status: OK, Detail: fmt.Sprintf("%s %s matches", what, origin(u))})
+		d.add(Check{Name: name, Verdict: OK, Detail: fmt.Sprintf("%s %s matches", what, origin(u))})
 	}
 }
 
@@ -353,6 +499,18 @@ func origin(u *url.URL) string { return u.Scheme + "://" + u.Host }
 func drain(resp *http.Response) {
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
 	resp.Body.Close()
+}
+
+// oneLine keeps an explanation on one line whatever text it quotes.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // parseChallenge splits a WWW-Authenticate value into its scheme and
@@ -385,25 +543,57 @@ func parseChallenge(h string) (string, map[string]string) {
 	return scheme, params
 }
 
+// Summary is the report's conclusion in one line.
+func (r *Report) Summary() string {
+	switch r.ExitCode() {
+	case ExitOK:
+		s := "pushes through this URL will work, and no forwarding header a client sends changed its URLs"
+		var warned []string
+		for _, c := range r.Checks {
+			if c.Verdict == Warning {
+				warned = append(warned, c.Name)
+			}
+		}
+		if len(warned) > 0 {
+			s += "; see the warnings (" + strings.Join(warned, ", ") + ")"
+		}
+		return s
+	case ExitCannotDo:
+		return "could not check: " + r.Error
+	}
+	var push, steer []string
+	for _, c := range r.Checks {
+		if c.Verdict != Problem {
+			continue
+		}
+		if h, ok := steeringHeader[c.Name]; ok {
+			steer = append(steer, h)
+		} else {
+			push = append(push, c.Name)
+		}
+	}
+	var parts []string
+	if len(push) > 0 {
+		parts = append(parts, "clients get URLs that break pushes or expose credentials ("+strings.Join(push, ", ")+")")
+	}
+	if len(steer) > 0 {
+		parts = append(parts, "a client can choose your URLs ("+strings.Join(steer, ", ")+")")
+	}
+	return "problems found: " + strings.Join(parts, "; ")
+}
+
 // WriteText prints the report as a checklist.
 func (r *Report) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "registry doctor %s\n", r.URL)
 	for _, c := range r.Checks {
-		mark := map[Status]string{OK: "ok", Problem: "PROBLEM", Warning: "warning", Skipped: "skipped"}[c.Status]
-		fmt.Fprintf(w, "  [%s] %s\n", mark, c.Detail)
+		mark := map[Verdict]string{OK: "ok", Problem: "PROBLEM", Warning: "warning", Skipped: "skipped"}[c.Verdict]
+		fmt.Fprintf(w, "  [%s] %s: %s\n", mark, c.Name, c.Detail)
 		if c.Consequence != "" {
-			fmt.Fprintf(w, "      what clients do: %s\n", c.Consequence)
+			fmt.Fprintf(w, "      what it means: %s\n", c.Consequence)
 		}
 		if c.Fix != "" {
 			fmt.Fprintf(w, "      likely fix: %s\n", c.Fix)
 		}
 	}
-	switch r.ExitCode() {
-	case ExitOK:
-		fmt.Fprintln(w, "result: pushes through this URL will work")
-	case ExitProblem:
-		fmt.Fprintln(w, "result: problems found")
-	default:
-		fmt.Fprintf(w, "result: could not check: %s\n", r.Error)
-	}
+	fmt.Fprintf(w, "result: %s\n", r.Summary())
 }

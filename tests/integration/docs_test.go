@@ -51,3 +51,33 @@ func TestDocsShowTheRecipesThatRun(t *testing.T) {
 		}
 	}
 }
+
+// runVaries matches what changes from one doctor run to the next: the
+// canaries' random part and the documentation addresses.
+var runVaries = regexp.MustCompile(`[0-9a-f]{8}\.doctor\.invalid|192\.0\.2\.\d+|198\.51\.100\.\d+`)
+
+func normalizeRun(s string) string {
+	return runVaries.ReplaceAllStringFunc(s, func(m string) string {
+		switch {
+		case strings.HasSuffix(m, ".invalid"):
+			return "RANDOM.doctor.invalid"
+		case strings.HasPrefix(m, "192."):
+			return "192.0.2.N"
+		}
+		return "198.51.100.N"
+	})
+}
+
+// checkGuideShows fails the test when the guide's troubleshooting section
+// does not show this doctor output, as printed but for the run's random
+// parts: the outputs the guide shows are the ones the suite gets.
+func checkGuideShows(t *testing.T, out string) {
+	t.Helper()
+	doc, err := os.ReadFile(filepath.Join(suite.root, "docs", "behind-a-proxy.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(normalizeRun(string(doc)), normalizeRun(strings.TrimRight(out, "\n"))) {
+		t.Errorf("docs/behind-a-proxy.md does not show this doctor output; paste it there:\n%s", out)
+	}
+}

@@ -44,6 +44,7 @@ const (
 	registryTCP = registryIP + ":5000"
 	replicaTCP  = replicaIP + ":5000"
 	tokenTCP    = tokenIP + ":5001"
+	tokenTLS    = tokenIP + ":5443" // a token server on an origin of its own
 
 	username = "alice"
 	password = "s3cret-pass"
@@ -123,7 +124,8 @@ func setup(m *testing.M) (int, error) {
 	return m.Run(), nil
 }
 
-// makeTLS writes a CA and a server certificate for every edge address.
+// makeTLS writes a CA and a server certificate for every edge address and
+// for the token server that has an origin of its own.
 func makeTLS() error {
 	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -154,7 +156,7 @@ func makeTLS() error {
 		NotAfter:     time.Now().Add(24 * time.Hour),
 		KeyUsage:     x509.KeyUsageDigitalSignature,
 		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		IPAddresses:  []net.IP{net.ParseIP(edgeIP), net.ParseIP(caddyIP)},
+		IPAddresses:  []net.IP{net.ParseIP(edgeIP), net.ParseIP(caddyIP), net.ParseIP(tokenIP)},
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
 	if err != nil {

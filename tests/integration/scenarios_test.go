@@ -2,12 +2,14 @@ package integration
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -128,8 +130,16 @@ func TestFieldReportSetup(t *testing.T) {
 				// the plain listener.
 				before = len(plainRequests(edgeLog))
 				code, out := runDoctor(t, "https://"+edgeIP)
-				if code != 1 || !strings.Contains(out, "scheme http, the registry URL uses https") {
+				t.Logf("doctor exit %d:\n%s", code, out)
+				if kind == basicAuth {
+					checkGuideShows(t, out)
+				}
+				if code != 1 || !strings.Contains(out, "[PROBLEM] upload: upload Location http://"+edgeIP+": scheme http, the registry URL uses https") {
 					t.Errorf("%s: doctor exit %d, want 1 naming the scheme:\n%s", t.Name(), code, out)
+				}
+				// Upstream believes any client's X-Forwarded-Host.
+				if !strings.Contains(out, "[PROBLEM] steer-x-forwarded-host: a client can choose your URLs") {
+					t.Errorf("%s: doctor did not find the client's X-Forwarded-Host believed:\n%s", t.Name(), out)
 				}
 				if n := len(plainRequests(edgeLog)) - before; n != 0 {
 					t.Errorf("%s: doctor sent %d requests to the plain listener", t.Name(), n)
@@ -155,8 +165,120 @@ func TestFieldReportSetup(t *testing.T) {
 					t.Errorf("%s: the edge's plain listener saw %d requests: %q", t.Name(), len(plain), plain)
 				}
 			})
+
+			t.Run("trusting the inner nginx with scheme https", func(t *testing.T) {
+				// Pushes work, but the inner nginx passes on the
+				// X-Forwarded-Host the edge passed from the client: the
+				// doctor's steering probe names it.
+				e := newEnv(t)
+				reg, _ := e.startChain(registryOptions{
+					forwarded: forwardedYAML("", "https", innerIP),
+					auth:      e.authYAML(kind, edgeIP),
+				}, "nginx-inner-fieldreport.conf", "nginx-edge-fieldreport.conf")
+				code, out := runDoctor(t, "https://"+edgeIP)
+				t.Logf("doctor exit %d:\n%s", code, out)
+				if kind == basicAuth {
+					checkGuideShows(t, out)
+				}
+				// The client address is not the client's choice here: the
+				// inner nginx appends the edge's address, which is not
+				// trusted, so the walk stops at it.
+				if canary, _ := accessLogCanaries(reg); len(canary) > 0 {
+					t.Errorf("%s: the access log names the doctor's canary addresses: %q", t.Name(), canary)
+				}
+				for _, want := range []string{
+					"[ok] upload: upload Location https://" + edgeIP + " matches",
+					"[PROBLEM] steer-x-forwarded-host: a client can choose your URLs: its X-Forwarded-Host: ",
+					"likely fix: Make the client-facing proxy overwrite X-Forwarded-Host",
+					"result: problems found: a client can choose your URLs (X-Forwarded-Host)",
+				} {
+					if code != 1 || !strings.Contains(out, want) {
+						t.Errorf("%s: doctor exit %d, want 1 with %q:\n%s", t.Name(), code, want, out)
+					}
+				}
+				if kind == tokenAuth && !strings.Contains(out, "[ok] realm: token realm https://"+edgeIP+"/auth/token is on the registry URL's origin") {
+					t.Errorf("%s: realm not checked:\n%s", t.Name(), out)
+				}
+				// The same in JSON: each check a name, a verdict and a
+				// line of explanation.
+				code, out = runDoctor(t, "https://"+edgeIP, "--json")
+				t.Logf("doctor --json exit %d:\n%s", code, out)
+				if kind == basicAuth {
+					checkGuideShows(t, out)
+				}
+				var report struct {
+					Checks []struct {
+						Name, Verdict, Detail string
+					}
+					Result   string
+					ExitCode int
+				}
+				if err := json.Unmarshal([]byte(out), &report); err != nil || code != 1 || report.ExitCode != 1 {
+					t.Fatalf("%s: doctor --json exit %d (%v):\n%s", t.Name(), code, err, out)
+				}
+				var steered bool
+				for _, c := range report.Checks {
+					if c.Name == "" || c.Verdict == "" || c.Detail == "" {
+						t.Errorf("%s: check without name, verdict or detail: %+v", t.Name(), c)
+					}
+					steered = steered || (c.Name == "steer-x-forwarded-host" && c.Verdict == "problem")
+				}
+				if !steered || !strings.Contains(report.Result, "X-Forwarded-Host") {
+					t.Errorf("%s: --json does not name X-Forwarded-Host:\n%s", t.Name(), out)
+				}
+			})
+
+			t.Run("with the fixed edge, both trusted", func(t *testing.T) {
+				// The edge overwrites the forwarding headers
+				// (nginx-edge.conf); the inner nginx is unchanged. Both are
+				// trusted, and the scheme stays stated, since the inner
+				// nginx still writes its own X-Forwarded-Proto.
+				e := newEnv(t)
+				reg, _ := e.startChain(registryOptions{
+					forwarded: forwardedYAML("", "https", edgeIP, innerIP) + "    allowedhosts: [" + edgeIP + "]\n",
+					auth:      e.authYAML(kind, edgeIP),
+				}, "nginx-inner-fieldreport.conf", "nginx-edge.conf")
+				pushAndPull(t, edgeIP, allClients(e.dir))
+				code, out := runDoctor(t, "https://"+edgeIP)
+				t.Logf("doctor exit %d:\n%s", code, out)
+				if code != 0 {
+					t.Errorf("%s: doctor exit %d, want 0:\n%s", t.Name(), code, out)
+				}
+				// The edge replaced the client addresses the doctor sent.
+				if canary, _ := accessLogCanaries(reg); len(canary) > 0 {
+					t.Errorf("%s: the access log names the doctor's canary addresses: %q", t.Name(), canary)
+				}
+			})
 		})
 	}
+
+	// Trusting both of the field report's proxies unchanged: allowedhosts
+	// refuses a client's X-Forwarded-Host, which the doctor reports as a
+	// warning; the client's X-Forwarded-For is believed, which no client
+	// can see, but the access log shows the doctor's canary address.
+	t.Run("trusting both proxies unchanged", func(t *testing.T) {
+		e := newEnv(t)
+		reg, _ := e.startChain(registryOptions{
+			forwarded: forwardedYAML("", "https", edgeIP, innerIP) + "    allowedhosts: [" + edgeIP + "]\n",
+			auth:      htpasswdAuthYAML(),
+		}, "nginx-inner-fieldreport.conf", "nginx-edge-fieldreport.conf")
+		code, out := runDoctor(t, "https://"+edgeIP)
+		t.Logf("doctor exit %d:\n%s", code, out)
+		checkGuideShows(t, out)
+		if code != 0 || !strings.Contains(out, "[warning] steer-x-forwarded-host: the registry believed a client's X-Forwarded-Host: ") ||
+			!strings.Contains(out, "400 HOST_NOT_ALLOWED") {
+			t.Errorf("doctor exit %d, want 0 with a warning on X-Forwarded-Host:\n%s", code, out)
+		}
+		m := regexp.MustCompile(`X-Forwarded-For: (192\.0\.2\.\d+)`).FindStringSubmatch(out)
+		if m == nil {
+			t.Fatalf("doctor output names no X-Forwarded-For canary:\n%s", out)
+		}
+		canary, lines := accessLogCanaries(reg)
+		t.Logf("access log lines naming a canary address:\n%s", strings.Join(lines, "\n"))
+		if !contains(canary, m[1]) {
+			t.Errorf("the access log does not name the doctor's X-Forwarded-For %s: %q", m[1], canary)
+		}
+	})
 
 	// Why not trust the inner nginx there: the field report's edge passes a
 	// client's X-Forwarded-Host through untouched, the inner nginx passes
@@ -187,12 +309,13 @@ func TestFieldReportSetup(t *testing.T) {
 
 // runDoctor runs `registry doctor` against target with the test user's
 // credentials and returns its exit status and output.
-func runDoctor(t *testing.T, target string) (int, string) {
+func runDoctor(t *testing.T, target string, extra ...string) (int, string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, suite.registry, "doctor", target,
-		"--cacert", filepath.Join(suite.caDir, "ca.crt"), "--username", username, "--password-stdin")
+	args := append([]string{"doctor", target,
+		"--cacert", filepath.Join(suite.caDir, "ca.crt"), "--username", username, "--password-stdin"}, extra...)
+	cmd := exec.CommandContext(ctx, suite.registry, args...)
 	cmd.Stdin = strings.NewReader(password + "\n")
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
@@ -200,6 +323,68 @@ func runDoctor(t *testing.T, target string) (int, string) {
 		t.Fatalf("running doctor: %v", err)
 	}
 	return cmd.ProcessState.ExitCode(), string(out)
+}
+
+// accessLogCanaries returns the client addresses from the documentation
+// ranges the doctor's probes send (192.0.2.0/24, 198.51.100.0/24) that the
+// registry's access log names as clients, and those lines.
+func accessLogCanaries(reg *proc) (addrs, lines []string) {
+	for _, line := range strings.Split(readFile(reg.log), "\n") {
+		addr, _, _ := strings.Cut(line, " ")
+		if strings.HasPrefix(addr, "192.0.2.") || strings.HasPrefix(addr, "198.51.100.") {
+			addrs, lines = append(addrs, addr), append(lines, line)
+		}
+	}
+	return addrs, lines
+}
+
+// TestDoctorTokenRealm runs the doctor against a registry whose token
+// server has an origin of its own: over https it gets the credentials, as
+// Docker and containerd send them; over http it gets nothing and the doctor
+// reports a problem.
+func TestDoctorTokenRealm(t *testing.T) {
+	for _, c := range []struct {
+		name, realm string
+		tls         bool
+		code        int
+		want        string
+	}{
+		{"on its own origin over https", "https://" + tokenTLS + "/token", true, 0,
+			"[ok] realm: token realm https://" + tokenTLS + "/token is on its own origin, over https: credentials go there"},
+		{"over http", "http://" + tokenTCP + "/token", false, 1,
+			"[PROBLEM] realm: token realm http://" + tokenTCP + "/token is http: the doctor sends no credentials there"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t)
+			var ts *tokenServer
+			if c.tls {
+				ts = startTokenServerTLS(t, e.dir, tokenTLS)
+			} else {
+				ts = startTokenServer(t, e.dir)
+			}
+			e.startChain(registryOptions{
+				forwarded: forwardedYAML("x-forwarded", "", edgeIP, innerIP),
+				auth:      ts.authYAMLRealm(c.realm),
+			}, "nginx-inner.conf", "nginx-edge.conf")
+			if c.tls {
+				pushAndPull(t, edgeIP, allClients(e.dir))
+			}
+			before := ts.requests.Load()
+			code, out := runDoctor(t, "https://"+edgeIP)
+			t.Logf("doctor exit %d:\n%s", code, out)
+			checkGuideShows(t, out)
+			if code != c.code || !strings.Contains(out, c.want) {
+				t.Errorf("doctor exit %d, want %d with %q:\n%s", code, c.code, c.want, out)
+			}
+			asked := ts.requests.Load() - before
+			if c.tls && asked == 0 {
+				t.Errorf("the doctor never asked the token server")
+			}
+			if !c.tls && asked != 0 {
+				t.Errorf("the doctor sent %d requests to the http realm", asked)
+			}
+		})
+	}
 }
 
 // TestSingleProxy is the simplest deployment: one nginx, trusted, in front

@@ -104,3 +104,46 @@ func TestStartupSaysWhatIsInForce(t *testing.T) {
 		t.Errorf("compatibility mode without its warning (exit %d):\n%s", code, out)
 	}
 }
+
+// TestStartupLinesCarryUpstreamFields checks that this build's startup lines
+// about http.forwarded carry the standard fields of upstream's lines around
+// them: the service from log.fields, the instance id, the version.
+func TestStartupLinesCarryUpstreamFields(t *testing.T) {
+	addr := "127.0.60.3:5000"
+	config := "version: 0.1\nlog:\n  level: info\n  fields:\n    service: registry\nstorage:\n  inmemory: {}\nhttp:\n  addr: " + addr + "\n"
+	fieldsOf := func(out, msg string) string {
+		t.Helper()
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, msg) {
+				// The text formatter writes the fields after the
+				// message, sorted: go.version comes first.
+				if i := strings.Index(line, " go.version="); i >= 0 {
+					return line[i+1:]
+				}
+				return ""
+			}
+		}
+		t.Fatalf("no line with %q:\n%s", msg, out)
+		return ""
+	}
+	for _, c := range []struct{ name, forwarded, msg string }{
+		{"strict mode", "  forwarded:\n    trustedproxies: [10.0.0.1]\n", "http.forwarded: trusted proxies [10.0.0.1]"},
+		{"compatibility mode", "", "http.forwarded is not configured"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, out := runRegistry(t, config+c.forwarded)
+			if code != -1 {
+				t.Fatalf("registry exited with %d:\n%s", code, out)
+			}
+			ours, upstream := fieldsOf(out, c.msg), fieldsOf(out, "listening on "+addr)
+			if ours != upstream {
+				t.Errorf("fields %q, upstream's lines carry %q", ours, upstream)
+			}
+			for _, f := range []string{"service=registry", "instance.id=", "version="} {
+				if !strings.Contains(ours, f) {
+					t.Errorf("line %q lacks %s:\n%s", c.msg, f, out)
+				}
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -18,6 +19,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -162,9 +164,24 @@ type tokenServer struct {
 	issuer   string
 	service  string
 	srv      *http.Server
+	requests atomic.Int64 // requests received, with or without credentials
 }
 
+// startTokenServer serves tokens over plain http on tokenTCP, behind the
+// inner nginx's /auth/.
 func startTokenServer(t testing.TB, dir string) *tokenServer {
+	t.Helper()
+	return newTokenServer(t, dir, tokenTCP, false)
+}
+
+// startTokenServerTLS serves tokens over https on addr, an origin of its
+// own, with the suite's certificate.
+func startTokenServerTLS(t testing.TB, dir, addr string) *tokenServer {
+	t.Helper()
+	return newTokenServer(t, dir, addr, true)
+}
+
+func newTokenServer(t testing.TB, dir, addr string, useTLS bool) *tokenServer {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -176,9 +193,16 @@ func startTokenServer(t testing.TB, dir string) *tokenServer {
 	if err := os.WriteFile(ts.jwksPath, jwks, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", tokenTCP)
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if useTLS {
+		cert, err := tls.LoadX509KeyPair(suite.certFile, suite.keyFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}})
 	}
 	ts.srv = &http.Server{Handler: http.HandlerFunc(ts.serveToken)}
 	go func() { _ = ts.srv.Serve(ln) }()
@@ -193,6 +217,7 @@ type accessEntry struct {
 }
 
 func (ts *tokenServer) serveToken(w http.ResponseWriter, r *http.Request) {
+	ts.requests.Add(1)
 	user, pass, ok := r.BasicAuth()
 	if !ok || user != username || pass != password {
 		w.Header().Set("WWW-Authenticate", `Basic realm="token"`)
@@ -234,17 +259,23 @@ func (ts *tokenServer) serveToken(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"token": token, "access_token": token, "expires_in": 300, "issued_at": now.Format(time.RFC3339)})
 }
 
-// authYAML returns the registry's auth section: htpasswd, or token with a
-// realm reached through the edge at realmHost.
+// authYAML returns the registry's token auth section, with a realm reached
+// through the edge at realmHost.
 func (ts *tokenServer) authYAML(realmHost string) string {
+	return ts.authYAMLRealm("https://" + realmHost + "/auth/token")
+}
+
+// authYAMLRealm returns the registry's token auth section with the realm
+// given.
+func (ts *tokenServer) authYAMLRealm(realm string) string {
 	return fmt.Sprintf(`auth:
   token:
-    realm: https://%s/auth/token
+    realm: %s
     service: %s
     issuer: %s
     jwks: %s
     signingalgorithms: [ES256]
-`, realmHost, ts.service, ts.issuer, ts.jwksPath)
+`, realm, ts.service, ts.issuer, ts.jwksPath)
 }
 
 func htpasswdAuthYAML() string {
