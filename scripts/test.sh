@@ -9,10 +9,11 @@ cd "$(dirname "$0")/.."
 
 FUZZTIME=${FUZZTIME:-20s}
 
-# Debian packages: the proxies and skopeo the integration suite runs, and a
-# static busybox, the shell of the image test's root.
+# Debian packages: the proxies and skopeo the integration suite runs, Redis
+# for the scale-out scenario, and a static busybox, the shell of the image
+# test's root.
 need=()
-for pkg in nginx haproxy caddy skopeo busybox-static; do
+for pkg in nginx haproxy caddy skopeo redis-server busybox-static; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -22,6 +23,12 @@ if [ ${#need[@]} -gt 0 ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+
+# The S3 gateway the scale-out scenario stores in (Versity's, posix
+# backend), installed into the Go bin directory, where the suite looks.
+gobin="$(go env GOBIN)"
+[ -n "$gobin" ] || gobin="$(go env GOPATH)/bin"
+[ -x "$gobin/versitygw" ] || GOFLAGS= go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
 
 echo "== static checks"
 unformatted=$(gofmt -l cmd registry tests)

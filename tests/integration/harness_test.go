@@ -39,10 +39,14 @@ const (
 	innerIP     = "127.0.30.1"
 	registryIP  = "127.0.40.1"
 	replicaIP   = "127.0.40.2"
+	replica3IP  = "127.0.40.3"
+	s3IP        = "127.0.60.1" // the S3 gateway
+	redisIP     = "127.0.60.2"
 	tokenIP     = "127.0.50.1"
 	defaultIP   = "127.0.0.1"
 	registryTCP = registryIP + ":5000"
 	replicaTCP  = replicaIP + ":5000"
+	replica3TCP = replica3IP + ":5000"
 	tokenTCP    = tokenIP + ":5001"
 	tokenTLS    = tokenIP + ":5443" // a token server on an origin of its own
 
@@ -56,6 +60,9 @@ var suite struct {
 	root     string // repository root
 	dir      string // scratch directory for the whole run
 	registry string // the built binary: the registry, and the doctor
+	// versitygw is the S3 gateway the scale-out scenario stores in: from
+	// PATH, or from the Go bin directory the test command installs it to.
+	versitygw string
 	// server is the registry binary the scenarios run as a server: the
 	// built one, or the one REGISTRY_BINARY names (upstream with the patch
 	// series, say), so that one suite holds both to the same behaviour.
@@ -78,12 +85,17 @@ func TestMain(m *testing.M) {
 }
 
 func setup(m *testing.M) (int, error) {
-	for _, tool := range []string{"nginx", "haproxy", "caddy", "skopeo"} {
+	for _, tool := range []string{"nginx", "haproxy", "caddy", "skopeo", "redis-server"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			// Fail loudly: the test command installs these.
 			return 0, fmt.Errorf("%s is not installed (run scripts/test.sh, which installs it): %v", tool, err)
 		}
 	}
+	vgw, err := lookGoTool("versitygw")
+	if err != nil {
+		return 0, fmt.Errorf("versitygw is not installed (run scripts/test.sh, which installs it): %v", err)
+	}
+	suite.versitygw = vgw
 	wd, err := os.Getwd()
 	if err != nil {
 		return 0, err
@@ -122,6 +134,35 @@ func setup(m *testing.M) (int, error) {
 		return 0, err
 	}
 	return m.Run(), nil
+}
+
+// lookGoTool finds a tool installed with go install: on PATH, or in the Go
+// bin directory (GOBIN, or GOPATH's bin).
+func lookGoTool(name string) (string, error) {
+	if path, err := exec.LookPath(name); err == nil {
+		return path, nil
+	}
+	out, err := exec.Command("go", "env", "GOBIN", "GOPATH").Output()
+	if err != nil {
+		return "", err
+	}
+	lines := strings.SplitN(string(out), "\n", 2)
+	dirs := []string{strings.TrimSpace(lines[0])}
+	if len(lines) == 2 {
+		for _, dir := range filepath.SplitList(strings.TrimSpace(lines[1])) {
+			dirs = append(dirs, filepath.Join(dir, "bin"))
+		}
+	}
+	for _, dir := range dirs {
+		if dir == "" {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if fi, err := os.Stat(path); err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0 {
+			return path, nil
+		}
+	}
+	return "", fmt.Errorf("%s is neither on PATH nor in the Go bin directory", name)
 }
 
 // makeTLS writes a CA and a server certificate for every edge address and
@@ -387,6 +428,7 @@ func (e *env) recipe(name string, extra ...string) string {
 		"INNER_IP", innerIP,
 		"REGISTRY_ADDR", registryTCP,
 		"REGISTRY2_ADDR", replicaTCP,
+		"REGISTRY3_ADDR", replica3TCP,
 		"TOKEN_ADDR", tokenTCP,
 		"/etc/ssl/registry/server.pem", suite.pemFile,
 		"/etc/ssl/registry/server.crt", suite.certFile,

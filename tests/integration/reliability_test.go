@@ -41,7 +41,23 @@ func TestLoad(t *testing.T) {
 		forwarded: forwardedYAML("x-forwarded", "", edgeIP, innerIP),
 		auth:      htpasswdAuthYAML(),
 	}, "nginx-inner.conf", "nginx-edge.conf")
-	rssBefore := reg.rssKiB()
+	runLoad(t, loadDuration(t), []*proc{reg})
+}
+
+// rssKiB is the resident memory of each process, in KiB.
+func rssKiB(procs []*proc) []int {
+	var rss []int
+	for _, p := range procs {
+		rss = append(rss, p.rssKiB())
+	}
+	return rss
+}
+
+// runLoad is the load test against whatever the edge leads to: 32 clients
+// push for the duration, then pull every image back. regs are the registry
+// processes, whose memory it reports.
+func runLoad(t *testing.T, duration time.Duration, regs []*proc) {
+	rssBefore := rssKiB(regs)
 
 	const workers = 32
 	type pushed struct {
@@ -54,7 +70,7 @@ func TestLoad(t *testing.T) {
 		failed atomic.Int64
 		wg     sync.WaitGroup
 	)
-	deadline := time.Now().Add(loadDuration(t))
+	deadline := time.Now().Add(duration)
 	start := time.Now()
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -80,7 +96,7 @@ func TestLoad(t *testing.T) {
 	}
 	wg.Wait()
 	pushTime := time.Since(start)
-	rssAfterPush := reg.rssKiB()
+	rssAfterPush := rssKiB(regs)
 
 	// Pull every image back, 32 at a time.
 	work := make(chan pushed)
@@ -117,7 +133,7 @@ func TestLoad(t *testing.T) {
 	}
 	t.Logf("load: %d clients pushed %d images (3 blobs and a manifest each) in %s (%.1f images/s), pulled and verified %d; 0 failed",
 		workers, len(images), pushTime.Round(time.Second), float64(len(images))/pushTime.Seconds(), pulled.Load())
-	t.Logf("load: registry RSS %d KiB before, %d KiB after pushing, %d KiB after pulling", rssBefore, rssAfterPush, reg.rssKiB())
+	t.Logf("load: registry RSS (KiB, per process) %v before, %v after pushing, %v after pulling", rssBefore, rssAfterPush, rssKiB(regs))
 }
 
 // resumableUpload uploads data in chunks with PATCH, as a careful client
