@@ -1,10 +1,15 @@
-# syntax=docker/dockerfile:1
 # The registry image: a drop-in for registry:3. The build stage uses only the
 # vendored modules, so it needs no network beyond the base images.
-ARG GO_VERSION=1.26.8
-ARG ALPINE_VERSION=3.22
+#
+# BUILDER_IMAGE is any image with the Go toolchain on PATH, a POSIX shell and
+# the CA bundle at /etc/ssl/certs/ca-certificates.crt; BASE_IMAGE any image
+# with a POSIX shell at /bin/sh. No step runs a distribution's package
+# manager, so the same file builds with the official pair (the defaults) and
+# with images made locally (the integration suite's).
+ARG BUILDER_IMAGE=golang:1.26.8-alpine3.22
+ARG BASE_IMAGE=alpine:3.22
 
-FROM golang:${GO_VERSION}-alpine${ALPINE_VERSION} AS build
+FROM ${BUILDER_IMAGE} AS build
 WORKDIR /src
 ENV CGO_ENABLED=0 GOFLAGS=-mod=vendor GOTOOLCHAIN=local
 COPY go.mod go.sum ./
@@ -16,8 +21,8 @@ RUN go build -trimpath \
       -ldflags "-s -w -X github.com/distribution/distribution/v3/version.version=${VERSION}" \
       -o /out/registry ./cmd/registry
 
-FROM alpine:${ALPINE_VERSION}
-RUN apk add --no-cache ca-certificates
+FROM ${BASE_IMAGE}
+COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY image/config.yml /etc/distribution/config.yml
 COPY image/entrypoint.sh /entrypoint.sh
 COPY --from=build /out/registry /bin/registry

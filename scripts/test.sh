@@ -10,10 +10,12 @@ cd "$(dirname "$0")/.."
 FUZZTIME=${FUZZTIME:-20s}
 
 # Debian packages: the proxies and skopeo the integration suite runs, Redis
-# for the scale-out scenario, and a static busybox, the shell of the image
-# test's root.
+# for the scale-out scenario, Docker (the daemon and its client: the suite
+# starts a daemon of its own, on its own socket, and stops it), and a static
+# busybox and the CA bundle, from which the image test makes the base images
+# it builds the Dockerfile with.
 need=()
-for pkg in nginx haproxy caddy skopeo redis-server busybox-static; do
+for pkg in nginx haproxy caddy skopeo redis-server docker.io busybox-static ca-certificates; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -54,7 +56,9 @@ for target in FuzzResolve FuzzClientPrefix FuzzForwardedSyntax; do
 done
 
 echo "== integration suite"
-(cd tests && go test -count=1 -timeout 20m ./...)
+# The image test builds the image from the Dockerfile with a cold Go build
+# cache: allow for it.
+(cd tests && go test -count=1 -timeout 40m ./...)
 
 # The same change as a patch series for upstream (docs/upstream): applied to
 # v3.1.2's source, it passes upstream's own tests and linter, and upstream

@@ -85,7 +85,7 @@ func TestMain(m *testing.M) {
 }
 
 func setup(m *testing.M) (int, error) {
-	for _, tool := range []string{"nginx", "haproxy", "caddy", "skopeo", "redis-server"} {
+	for _, tool := range []string{"nginx", "haproxy", "caddy", "skopeo", "redis-server", "dockerd", "docker", "busybox"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			// Fail loudly: the test command installs these.
 			return 0, fmt.Errorf("%s is not installed (run scripts/test.sh, which installs it): %v", tool, err)
@@ -108,8 +108,7 @@ func setup(m *testing.M) (int, error) {
 	defer os.RemoveAll(suite.dir)
 
 	suite.registry = filepath.Join(suite.dir, "registry")
-	// Static, as the image builds it, so that the image test can run it in
-	// a root of its own.
+	// Static, as the image builds it.
 	build := exec.Command("go", "build", "-mod=vendor", "-o", suite.registry, "./cmd/registry")
 	build.Dir = suite.root
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
@@ -133,6 +132,13 @@ func setup(m *testing.M) (int, error) {
 	if suite.htpasswd, err = writeHtpasswd(suite.dir); err != nil {
 		return 0, err
 	}
+	// The suite's own Docker daemon, stopped before the scratch directory
+	// that holds its data goes.
+	stopDockerd, err := startDockerd(suite.dir)
+	if err != nil {
+		return 0, err
+	}
+	defer stopDockerd()
 	return m.Run(), nil
 }
 

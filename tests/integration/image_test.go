@@ -1,8 +1,12 @@
 package integration
 
 import (
+	"archive/tar"
+	"bytes"
 	"context"
-	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"os/exec"
@@ -12,179 +16,275 @@ import (
 	"time"
 )
 
-// dockerfile is what the image test takes from the Dockerfile, so that it
-// runs what the image would run.
-type dockerfile struct {
-	entrypoint, cmd []string
-	env             []string
-	copies          map[string]string // destination in the image -> source in the repository
-}
+// imageAddr is where the image's registry listens when no proxy is in front.
+const imageAddr = "127.0.70.1:5000"
 
-func readDockerfile(t *testing.T) dockerfile {
+// Local stand-ins for the official base images, which the suite cannot
+// pull: the Dockerfile takes both as build arguments.
+const (
+	builderImage = "local/registry-builder:test"
+	baseImage    = "local/registry-base:test"
+	builtImage   = "local/registry:test"
+)
+
+// buildImage builds the image from the Dockerfile as users build it, with
+// two base images made here with docker import: a builder holding this
+// machine's Go toolchain, a shell and the CA bundle, and a base holding a
+// static busybox and the CA bundle. The build runs without a network: the
+// Dockerfile needs only the vendored modules.
+func buildImage(t *testing.T) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(suite.root, "Dockerfile"))
+	d := newDockerCLI(t)
+	gorootOut, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	df := dockerfile{copies: map[string]string{}}
-	final := false
-	for _, line := range strings.Split(string(data), "\n") {
-		f := strings.Fields(line)
-		if len(f) == 0 {
-			continue
-		}
-		switch strings.ToUpper(f[0]) {
-		case "FROM":
-			final = !strings.Contains(strings.ToUpper(line), " AS ")
-		case "ENTRYPOINT", "CMD":
-			var v []string
-			if err := json.Unmarshal([]byte(strings.TrimSpace(line[len(f[0]):])), &v); err != nil {
-				t.Fatalf("Dockerfile %s is not in exec form: %v", f[0], err)
-			}
-			if strings.ToUpper(f[0]) == "CMD" {
-				df.cmd = v
-			} else {
-				df.entrypoint = v
-			}
-		case "ENV":
-			if final {
-				df.env = append(df.env, f[1:]...)
-			}
-		case "COPY":
-			if final && len(f) == 3 {
-				df.copies[f[2]] = f[1]
-			}
-		}
+	goroot := strings.TrimSpace(string(gorootOut))
+	ca, err := os.ReadFile("/etc/ssl/certs/ca-certificates.crt")
+	if err != nil {
+		t.Fatalf("the CA bundle for the base images: %v", err)
 	}
-	return df
-}
 
-// imageRoot lays out a root file system as the image has it: the static
-// binary at /bin/registry, the entrypoint and default configuration from the
-// Dockerfile's COPY lines, a shell, and the storage volume.
-func imageRoot(t *testing.T, df dockerfile) string {
-	t.Helper()
-	root := t.TempDir()
-	for _, dir := range []string{"bin", "etc/distribution", "var/lib/registry", "tmp"} {
-		if err := os.MkdirAll(filepath.Join(root, dir), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// The suite's binary is built static, as the Dockerfile builds it.
-	bin, err := os.ReadFile(suite.registry)
+	start := time.Now()
+	pr, pw := io.Pipe()
+	go func() { pw.CloseWithError(builderTar(pw, goroot, ca)) }()
+	d.must(pr, "import",
+		"--change", "ENV PATH=/usr/local/go/bin:/bin",
+		"--change", "ENV HOME=/root",
+		"-", builderImage)
+	base, err := rootfsTar(map[string][]byte{"etc/ssl/certs/ca-certificates.crt": ca})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(root, "bin", "registry"), bin, 0o755); err != nil {
-		t.Fatal(err)
+	d.must(bytes.NewReader(base), "import", "--change", "ENV PATH=/bin", "-", baseImage)
+	t.Logf("base images imported in %s", time.Since(start).Round(time.Second))
+
+	start = time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	defer cancel()
+	out, err := dockerCommand(ctx, d.config, nil, "build", "--network", "none",
+		"--build-arg", "BUILDER_IMAGE="+builderImage,
+		"--build-arg", "BASE_IMAGE="+baseImage,
+		"-t", builtImage, suite.root)
+	if err != nil {
+		t.Fatalf("docker build: %v\n%s", err, tailString(out, 4000))
 	}
-	for dst, src := range df.copies {
-		if strings.HasPrefix(src, "--") {
-			continue // from another stage: the binary, built above
+	size := strings.TrimSpace(d.must(nil, "image", "inspect", "--format", "{{.Size}}", builtImage))
+	var n int64
+	fmt.Sscan(size, &n)
+	t.Logf("image built from the Dockerfile in %s: %.1f MB (%s bytes), dockerd %s",
+		time.Since(start).Round(time.Second), float64(n)/1e6, size, daemon.version)
+}
+
+// builderTar writes the builder's root file system: the Go toolchain at
+// /usr/local/go, a static busybox as /bin/sh, the CA bundle, /tmp and /root.
+func builderTar(w io.Writer, goroot string, ca []byte) error {
+	rootfs, err := rootfsTar(map[string][]byte{"etc/ssl/certs/ca-certificates.crt": ca, "root/.keep": nil})
+	if err != nil {
+		return err
+	}
+	tw := tar.NewWriter(w)
+	// The small root first, without its end-of-archive marker.
+	tr := tar.NewReader(bytes.NewReader(rootfs))
+	for {
+		hdr, err := tr.Next()
+		if err == io.EOF {
+			break
 		}
-		data, err := os.ReadFile(filepath.Join(suite.root, src))
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		if err := os.WriteFile(filepath.Join(root, dst), data, 0o755); err != nil {
-			t.Fatal(err)
+		if err := tw.WriteHeader(hdr); err != nil {
+			return err
+		}
+		if _, err := io.Copy(tw, tr); err != nil {
+			return err
 		}
 	}
-	busybox, err := exec.LookPath("busybox")
+	for _, dir := range []string{"usr/", "usr/local/"} {
+		if err := tw.WriteHeader(&tar.Header{Typeflag: tar.TypeDir, Name: dir, Mode: 0o755}); err != nil {
+			return err
+		}
+	}
+	err = filepath.WalkDir(goroot, func(path string, de fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(goroot, path)
+		if rel == "test" {
+			return filepath.SkipDir // the toolchain's own tests: not needed to build
+		}
+		info, err := de.Info()
+		if err != nil {
+			return err
+		}
+		link := ""
+		if info.Mode()&fs.ModeSymlink != 0 {
+			if link, err = os.Readlink(path); err != nil {
+				return err
+			}
+		}
+		hdr, err := tar.FileInfoHeader(info, link)
+		if err != nil {
+			return err
+		}
+		hdr.Name = filepath.ToSlash(filepath.Join("usr/local/go", rel))
+		if de.IsDir() {
+			hdr.Name += "/"
+		}
+		hdr.Uid, hdr.Gid, hdr.Uname, hdr.Gname = 0, 0, "", ""
+		if err := tw.WriteHeader(hdr); err != nil {
+			return err
+		}
+		if info.Mode().IsRegular() {
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			_, err = io.Copy(tw, f)
+			f.Close()
+			return err
+		}
+		return nil
+	})
 	if err != nil {
-		t.Fatalf("busybox (static) is needed for the image's shell: %v", err)
+		return err
 	}
-	data, err := os.ReadFile(busybox)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(root, "bin", "busybox"), data, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, applet := range []string{"sh", "echo"} {
-		if err := os.Symlink("busybox", filepath.Join(root, "bin", applet)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
+	return tw.Close()
 }
 
-// TestImage runs the entrypoint and binary exactly as the image would: in a
-// root laid out like the image, with the image's default configuration, its
-// ENTRYPOINT, CMD and ENV.
+// container runs the built image detached, as users run registry:3, and
+// removes it, with its anonymous volume, when the test ends.
+func runContainer(t *testing.T, d *dockerCLI, name string, args ...string) {
+	t.Helper()
+	d.must(nil, append([]string{"run", "-d", "--name", name}, args...)...)
+	t.Cleanup(func() {
+		if t.Failed() {
+			out, _ := d.run(nil, "logs", name)
+			t.Logf("---- %s log (last 3000 bytes):\n%s", name, tailString(out, 3000))
+		}
+		if out, err := d.run(nil, "rm", "-f", "-v", name); err != nil {
+			t.Errorf("%v\n%s", err, out)
+		}
+	})
+}
+
+// TestImage builds the image from the Dockerfile and runs it as users run
+// registry:3: the entrypoint's dispatch, the default command and
+// configuration with its volume, the http.forwarded keys from the
+// environment, a mounted config.yml, garbage-collect and doctor, and pushes
+// with the docker client through the double proxy to the container.
 func TestImage(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Fatal("the image test needs root, for chroot")
-	}
-	df := readDockerfile(t)
-	if len(df.entrypoint) == 0 || len(df.cmd) == 0 || df.copies["/etc/distribution/config.yml"] == "" {
-		t.Fatalf("Dockerfile lacks an ENTRYPOINT, CMD or default config: %+v", df)
-	}
-	root := imageRoot(t, df)
-	env := append([]string{"PATH=/bin", "HOME=/"}, df.env...)
-	chroot, err := exec.LookPath("chroot")
-	if err != nil {
-		t.Fatal(err)
-	}
+	buildImage(t)
+	d := newDockerCLI(t)
 
-	run := func(args ...string) (string, error) {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, chroot, append([]string{root}, append(df.entrypoint, args...)...)...)
-		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		return string(out), err
-	}
-
-	t.Run("flags go to the binary", func(t *testing.T) {
-		out, err := run("--version")
-		if err != nil || !strings.Contains(out, "v3.1.2") {
-			t.Errorf("--version: %v\n%s", err, out)
+	t.Run("entrypoint", func(t *testing.T) {
+		if out, err := d.run(nil, "run", "--rm", "--network", "none", builtImage, "--version"); err != nil || !strings.Contains(out, "v3.1.2+forwarded") {
+			t.Errorf("flags go to the binary: %v\n%s", err, out)
 		}
-	})
-	t.Run("help goes to the binary", func(t *testing.T) {
-		out, err := run("help")
-		if err != nil || !strings.Contains(out, "serve") || !strings.Contains(out, "doctor") {
-			t.Errorf("help: %v\n%s", err, out)
+		if out, err := d.run(nil, "run", "--rm", "--network", "none", builtImage, "help"); err != nil || !strings.Contains(out, "serve") || !strings.Contains(out, "doctor") {
+			t.Errorf("help goes to the binary: %v\n%s", err, out)
 		}
-	})
-	t.Run("anything else is executed", func(t *testing.T) {
-		out, err := run("echo", "hello from the image")
-		if err != nil || strings.TrimSpace(out) != "hello from the image" {
-			t.Errorf("echo: %v\n%s", err, out)
+		if out, err := d.run(nil, "run", "--rm", "--network", "none", builtImage, "echo", "hello from the image"); err != nil || strings.TrimSpace(out) != "hello from the image" {
+			t.Errorf("anything else is executed: %v\n%s", err, out)
+		}
+		// The CA bundle, from the build stage, is where Go looks for it.
+		if out, err := d.run(nil, "run", "--rm", "--network", "none", builtImage, "test", "-s", "/etc/ssl/certs/ca-certificates.crt"); err != nil {
+			t.Errorf("no CA bundle in the image: %v\n%s", err, out)
 		}
 	})
 
-	t.Run("default command serves the default configuration", func(t *testing.T) {
+	t.Run("default command, configuration and volume", func(t *testing.T) {
 		e := newEnv(t)
-		addr := "127.0.70.1:5000"
 		// The one change to the default configuration is the listen
 		// address, set the way users set it: from the environment.
-		cmd := append([]string{"env"}, append(env, "REGISTRY_HTTP_ADDR="+addr)...)
-		cmd = append(cmd, chroot, root)
-		cmd = append(cmd, df.entrypoint...)
-		cmd = append(cmd, df.cmd...)
-		image := e.start("image", nil, cmd...)
-		e.waitTCP(addr)
-		if err := pushPlain(http.DefaultClient, "http://"+addr, "image-test", "v1", newImage(t, 2, 1024)); err != nil {
+		name := "registry-default"
+		runContainer(t, d, name, "--network", "host", "-e", "REGISTRY_HTTP_ADDR="+imageAddr, builtImage)
+		e.waitTCP(imageAddr)
+		if err := pushPlain(http.DefaultClient, "http://"+imageAddr, "image-test", "v1", newImage(t, 2, 1024)); err != nil {
 			t.Fatal(err)
 		}
-		tags, _ := filepath.Glob(filepath.Join(root, "var/lib/registry/docker/registry/v2/repositories/image-test/_manifests/tags/*"))
-		if len(tags) != 1 {
-			t.Errorf("push not stored under the image's volume /var/lib/registry: %v", tags)
+		mounts := d.must(nil, "container", "inspect", "--format", "{{range .Mounts}}{{.Type}} {{.Destination}};{{end}}", name)
+		if strings.TrimSpace(mounts) != "volume /var/lib/registry;" {
+			t.Errorf("the container's mounts are %q, want the image's volume /var/lib/registry", mounts)
 		}
-		log := readFile(image.log)
-		if !strings.Contains(log, "http.forwarded is not configured") {
-			t.Errorf("the default configuration's compatibility warning is missing:\n%s", log)
+		// The push is in the volume: the garbage collector, run through
+		// the entrypoint on the same volume, finds the repository.
+		out, err := d.run(nil, "run", "--rm", "--network", "none", "--volumes-from", name, builtImage,
+			"garbage-collect", "--dry-run", "/etc/distribution/config.yml")
+		if err != nil || !strings.Contains(out, "image-test") {
+			t.Errorf("garbage-collect on the volume: %v\n%s", err, out)
+		}
+		logs := d.must(nil, "logs", name)
+		if !strings.Contains(logs, "http.forwarded is not configured") {
+			t.Errorf("the default configuration's compatibility warning is missing:\n%s", tailString(logs, 3000))
 		}
 	})
 
-	// Upstream's garbage collector needs a repository to exist: run it
-	// on the storage the serving test wrote.
-	t.Run("garbage-collect", func(t *testing.T) {
-		out, err := run("garbage-collect", "--dry-run", "/etc/distribution/config.yml")
-		if err != nil {
-			t.Errorf("garbage-collect: %v\n%s", err, out)
+	t.Run("default configuration, http.forwarded from the environment, behind the double proxy", func(t *testing.T) {
+		// The proxies as the guide recommends them: an edge that
+		// overwrites the forwarding headers, both proxies trusted.
+		e := newEnv(t)
+		name := "registry-env"
+		runContainer(t, d, name, "--network", "host",
+			"-e", "REGISTRY_HTTP_ADDR="+registryTCP,
+			"-e", "REGISTRY_HTTP_FORWARDED_TRUSTEDPROXIES=["+edgeIP+", "+innerIP+"]",
+			"-e", "REGISTRY_HTTP_FORWARDED_SCHEME=https",
+			"-e", "REGISTRY_HTTP_FORWARDED_ALLOWEDHOSTS=["+edgeIP+"]",
+			builtImage)
+		e.waitTCP(registryTCP)
+		e.startNginx("inner", "nginx-inner-fieldreport.conf", innerIP+":80")
+		e.startNginx("edge", "nginx-edge.conf", edgeIP+":443")
+		newDockerCLI(t).roundTrip(edgeIP, "image/env")
+		pushAndPull(t, edgeIP, []pushPuller{&dockerClient{}})
+		if logs := d.must(nil, "logs", name); strings.Contains(logs, "http.forwarded is not configured") {
+			t.Errorf("the environment's http.forwarded was not applied:\n%s", tailString(logs, 3000))
+		}
+	})
+
+	t.Run("mounted config.yml with htpasswd, http.forwarded from the environment, the field report's proxies", func(t *testing.T) {
+		// The field report's proxies, unchanged, and the safe fix:
+		// no proxy trusted, the scheme and the host stated.
+		e := newEnv(t)
+		config := filepath.Join(e.dir, "config.yml")
+		if err := os.WriteFile(config, []byte(`version: 0.1
+log:
+  level: info
+storage:
+  filesystem:
+    rootdirectory: /var/lib/registry
+http:
+  addr: `+registryTCP+`
+auth:
+  htpasswd:
+    realm: registry
+    path: /auth/htpasswd
+`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		name := "registry-mounted"
+		runContainer(t, d, name, "--network", "host",
+			"-v", config+":/etc/distribution/config.yml:ro",
+			"-v", suite.htpasswd+":/auth/htpasswd:ro",
+			"-e", "REGISTRY_HTTP_FORWARDED_TRUSTEDPROXIES=[]",
+			"-e", "REGISTRY_HTTP_FORWARDED_SCHEME=https",
+			"-e", "REGISTRY_HTTP_FORWARDED_ALLOWEDHOSTS="+edgeIP,
+			builtImage)
+		e.waitTCP(registryTCP)
+		e.startNginx("inner", "nginx-inner-fieldreport.conf", innerIP+":80")
+		edgeLog := e.startNginx("edge", "nginx-edge-fieldreport.conf", edgeIP+":443", edgeIP+":80")
+		newDockerCLI(t).roundTrip(edgeIP, "image/mounted")
+		pushAndPull(t, edgeIP, []pushPuller{&dockerClient{}})
+		if plain := plainRequests(edgeLog); len(plain) > 0 {
+			t.Errorf("the edge's plain listener saw %d requests: %q", len(plain), plain)
+		}
+		// The doctor, run from the image through its entrypoint, finds
+		// nothing wrong at the edge.
+		out, err := d.run(strings.NewReader(password+"\n"), "run", "--rm", "-i", "--network", "host",
+			"-v", suite.caDir+":/ca:ro", builtImage,
+			"doctor", "https://"+edgeIP, "--cacert", "/ca/ca.crt", "--username", username, "--password-stdin")
+		if err != nil || !strings.Contains(out, "result: ") {
+			t.Errorf("doctor through the entrypoint: %v\n%s", err, out)
 		}
 	})
 }

@@ -126,6 +126,10 @@ func TestFieldReportSetup(t *testing.T) {
 					t.Errorf("%s: skopeo: the edge's plain listener saw no upload with credentials; plain requests: %q\n%s", t.Name(), plain, s.trace())
 				}
 
+				// The field report itself, with Docker's own client: the
+				// login works, the push fails on the layer upload.
+				dockerFieldReportFailure(t, edgeLog, edgeIP, "broken/docker-cli")
+
 				// registry doctor finds it, without sending anything to
 				// the plain listener.
 				before = len(plainRequests(edgeLog))
@@ -158,6 +162,7 @@ func TestFieldReportSetup(t *testing.T) {
 					auth:      e.authYAML(kind, edgeIP),
 				}, "nginx-inner-fieldreport.conf", "nginx-edge-fieldreport.conf")
 				pushAndPull(t, edgeIP, allClients(e.dir))
+				newDockerCLI(t).roundTrip(edgeIP, "fixed/docker-cli")
 				if code, out := runDoctor(t, "https://"+edgeIP); code != 0 {
 					t.Errorf("%s: doctor exit %d, want 0:\n%s", t.Name(), code, out)
 				}
@@ -239,6 +244,7 @@ func TestFieldReportSetup(t *testing.T) {
 					auth:      e.authYAML(kind, edgeIP),
 				}, "nginx-inner-fieldreport.conf", "nginx-edge.conf")
 				pushAndPull(t, edgeIP, allClients(e.dir))
+				newDockerCLI(t).roundTrip(edgeIP, "fixed/docker-cli")
 				code, out := runDoctor(t, "https://"+edgeIP)
 				t.Logf("doctor exit %d:\n%s", code, out)
 				if code != 0 {
@@ -409,6 +415,7 @@ func TestXForwardedChain(t *testing.T) {
 		auth:      htpasswdAuthYAML(),
 	}, "nginx-inner.conf", "nginx-edge.conf")
 	pushAndPull(t, edgeIP, allClients(e.dir))
+	newDockerCLI(t).roundTrip(edgeIP, "xforwarded/docker-cli")
 }
 
 // TestForwardedChain is scenario 3, RFC 7239 end to end, with basic and
@@ -422,6 +429,7 @@ func TestForwardedChain(t *testing.T) {
 				auth:      e.authYAML(kind, edgeIP),
 			}, "nginx-inner-forwarded.conf", "nginx-edge-forwarded.conf")
 			pushAndPull(t, edgeIP, allClients(e.dir))
+			newDockerCLI(t).roundTrip(edgeIP, "forwarded/docker-cli")
 		})
 	}
 }
@@ -439,6 +447,7 @@ func TestOtherEdges(t *testing.T) {
 		e.startNginx("inner", "nginx-inner.conf", innerIP+":80")
 		e.startHAProxy("haproxy-edge.cfg", edgeIP+":443")
 		pushAndPull(t, edgeIP, allClients(e.dir))
+		newDockerCLI(t).roundTrip(edgeIP, "haproxy/docker-cli")
 	})
 	t.Run("caddy", func(t *testing.T) {
 		e := newEnv(t)
@@ -452,6 +461,7 @@ func TestOtherEdges(t *testing.T) {
 		e.startNginx("inner", "nginx-inner.conf", innerIP+":80")
 		e.startCaddy("Caddyfile", caddyIP+":443")
 		pushAndPull(t, caddyIP, allClients(e.dir))
+		newDockerCLI(t).roundTrip(caddyIP, "caddy/docker-cli")
 	})
 }
 
