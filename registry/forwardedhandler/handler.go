@@ -132,7 +132,9 @@ func New(policy *forwarded.Policy, prefix string, log *logrus.Logger, next http.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	o := h.Policy.Resolve(r)
 	api := h.isAPI(r.URL.Path)
-	if api && o.HostValid && !h.Policy.HostAllowed(o.Host) {
+	// served: the host may be passed on to upstream.
+	served := o.HostValid && h.Policy.HostAllowed(o.Host)
+	if api && o.HostValid && !served {
 		o.Refused |= forwarded.HostNotAllowed
 	}
 	h.report(r, &o)
@@ -141,7 +143,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case api && !o.HostValid:
 		_ = errcode.ServeJSON(w, ErrorCodeHostInvalid)
 		return
-	case api && o.Refused&forwarded.HostNotAllowed != 0:
+	case api && !served:
 		_ = errcode.ServeJSON(w, ErrorCodeHostNotAllowed.WithArgs(o.Host))
 		return
 	}
@@ -157,7 +159,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Outside the API a host that is not valid, or not allowed, is served
 	// but not passed on: upstream's router writes redirects from it.
 	host := o.Host
-	if !o.HostValid || !h.Policy.HostAllowed(host) {
+	if !served {
 		host = ""
 	}
 	rewrite(r, &o, host)

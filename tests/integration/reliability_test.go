@@ -19,17 +19,22 @@ import (
 	digest "github.com/opencontainers/go-digest"
 )
 
-// loadDuration is how long the load test pushes; LOAD_DURATION overrides it
-// (a Go duration).
-func loadDuration(t *testing.T) time.Duration {
-	if v := os.Getenv("LOAD_DURATION"); v != "" {
+// envDuration is the Go duration in the environment variable name, or def
+// when it is unset.
+func envDuration(t *testing.T, name string, def time.Duration) time.Duration {
+	if v := os.Getenv(name); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil {
-			t.Fatalf("LOAD_DURATION: %v", err)
+			t.Fatalf("%s: %v", name, err)
 		}
 		return d
 	}
-	return 60 * time.Second
+	return def
+}
+
+// loadDuration is how long the load test pushes; LOAD_DURATION overrides it.
+func loadDuration(t *testing.T) time.Duration {
+	return envDuration(t, "LOAD_DURATION", 60*time.Second)
 }
 
 // TestLoad pushes distinct images with 32 concurrent clients through the

@@ -357,14 +357,7 @@ func TestScaleOutS3(t *testing.T) {
 // SCALEOUT_LOAD_DURATION (a Go duration) sets it, 60s for the figures in
 // docs/performance.md.
 func scaleOutLoadDuration(t *testing.T) time.Duration {
-	if v := os.Getenv("SCALEOUT_LOAD_DURATION"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil {
-			t.Fatalf("SCALEOUT_LOAD_DURATION: %v", err)
-		}
-		return d
-	}
-	return 15 * time.Second
+	return envDuration(t, "SCALEOUT_LOAD_DURATION", 15*time.Second)
 }
 
 // TestLoadScaleOutS3 is TestLoad against the scale-out deployment: three
