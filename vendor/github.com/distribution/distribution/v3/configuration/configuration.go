@@ -5,9 +5,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/netip"
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/distribution/distribution/v3/internal/requestutil"
+	"go.yaml.in/yaml/v2"
 )
 
 const (
@@ -184,6 +188,89 @@ type HTTP struct {
 
 	// H2C configures support for HTTP/2 without requiring TLS (HTTP/2 Cleartext).
 	H2C H2C `yaml:"h2c,omitempty"`
+
+	// Forwarded, when present, says whose forwarding headers to believe.
+	// Without it they are believed from any client. An empty section
+	// believes none.
+	Forwarded *Forwarded `yaml:"forwarded,omitempty"`
+}
+
+// Forwarded configures how the registry learns a request's external
+// scheme, host and client address behind reverse proxies.
+type Forwarded struct {
+	// TrustedProxies lists the IP addresses and CIDR prefixes of the
+	// proxies whose forwarding headers are believed, walking the chain
+	// from the registry outwards.
+	TrustedProxies []string `yaml:"trustedproxies,omitempty"`
+
+	// Header is the family of headers those proxies write: "x-forwarded"
+	// (X-Forwarded-For, -Proto and -Host, the default) or "forwarded"
+	// (RFC 7239). The other family is ignored.
+	Header string `yaml:"header,omitempty"`
+
+	// Scheme, when set, is the external scheme ("http" or "https"),
+	// whatever the request or its headers say.
+	Scheme string `yaml:"scheme,omitempty"`
+
+	// AllowedHosts, when set, lists the hosts the registry serves: a name
+	// ("registry.example.com"), or "*." and a domain for its subdomains,
+	// each with an optional port, or ":*" for any port. Without a port an
+	// entry allows the scheme's default port only. API requests for other
+	// hosts are refused with HOST_NOT_ALLOWED.
+	AllowedHosts []string `yaml:"allowedhosts,omitempty"`
+}
+
+// UnmarshalYAML refuses keys it does not know: a misspelt key would
+// otherwise leave the registry believing no proxy, silently.
+func (f *Forwarded) UnmarshalYAML(unmarshal func(any) error) error {
+	var keys map[string]any
+	if err := unmarshal(&keys); err != nil {
+		return err
+	}
+	for k := range keys {
+		switch k {
+		case "trustedproxies", "header", "scheme", "allowedhosts":
+		default:
+			return fmt.Errorf("http.forwarded.%s: unknown key", k)
+		}
+	}
+	type plain Forwarded
+	return unmarshal((*plain)(f))
+}
+
+func (f *Forwarded) validate() error {
+	for _, p := range f.TrustedProxies {
+		if _, err := netip.ParsePrefix(p); err != nil && !isAddr(p) {
+			return fmt.Errorf("http.forwarded.trustedproxies: %q is not an IP address or CIDR prefix", p)
+		}
+	}
+	for _, h := range f.AllowedHosts {
+		if !validHostPattern(h) {
+			return fmt.Errorf("http.forwarded.allowedhosts: %q is not a host[:port] or *.domain[:port] pattern", h)
+		}
+	}
+	if h := strings.ToLower(f.Header); h != "" && h != "x-forwarded" && h != "forwarded" {
+		return fmt.Errorf("http.forwarded.header: %q is not x-forwarded or forwarded", f.Header)
+	}
+	if s := strings.ToLower(f.Scheme); s != "" && s != "http" && s != "https" {
+		return fmt.Errorf("http.forwarded.scheme: %q is not http or https", f.Scheme)
+	}
+	return nil
+}
+
+// validHostPattern reports whether s is a host[:port], with "*." before its
+// name or "*" for its port, or both.
+func validHostPattern(s string) bool {
+	s, _ = strings.CutPrefix(s, "*.")
+	if name, ok := strings.CutSuffix(s, ":*"); ok {
+		s = name + ":1"
+	}
+	return requestutil.ValidHost(s)
+}
+
+func isAddr(s string) bool {
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Zone() == ""
 }
 
 // Debug defines the configuration options for the registry's debug interface.
@@ -859,6 +946,22 @@ func Parse(rd io.Reader) (*Configuration, error) {
 	err = p.Parse(in, config)
 	if err != nil {
 		return nil, err
+	}
+
+	// "forwarded:" with nothing after it, or with its keys commented
+	// out, is present too, and believes no proxy.
+	var sections struct {
+		HTTP map[string]any `yaml:"http"`
+	}
+	if yaml.Unmarshal(in, &sections) == nil && config.HTTP.Forwarded == nil {
+		if _, ok := sections.HTTP["forwarded"]; ok {
+			config.HTTP.Forwarded = &Forwarded{}
+		}
+	}
+	if config.HTTP.Forwarded != nil {
+		if err := config.HTTP.Forwarded.validate(); err != nil {
+			return nil, err
+		}
 	}
 
 	return config, nil

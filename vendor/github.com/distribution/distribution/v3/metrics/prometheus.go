@@ -16,4 +16,7 @@ var (
 
 	// ProxyNamespace is the prometheus namespace of proxy related metrics
 	ProxyNamespace = metrics.NewNamespace(NamespacePrefix, "proxy", nil)
+
+	// ForwardedNamespace is the prometheus namespace of http.forwarded metrics
+	ForwardedNamespace = metrics.NewNamespace(NamespacePrefix, "forwarded", nil)
 )

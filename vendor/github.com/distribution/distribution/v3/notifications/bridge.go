@@ -48,10 +48,14 @@ func NewBridge(ub URLBuilder, source SourceRecord, actor ActorRecord, request Re
 // NewRequestRecord builds a RequestRecord for use in NewBridge from an
 // http.Request, associating it with a request id.
 func NewRequestRecord(id string, r *http.Request) RequestRecord {
+	host := r.Host
+	if o, ok := requestutil.OriginFrom(r.Context()); ok {
+		host = o.Host
+	}
 	return RequestRecord{
 		ID:        id,
 		Addr:      requestutil.RemoteAddr(r),
-		Host:      r.Host,
+		Host:      host,
 		Method:    r.Method,
 		UserAgent: r.UserAgent(),
 	}

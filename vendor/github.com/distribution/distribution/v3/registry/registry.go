@@ -155,6 +155,7 @@ func NewRegistry(ctx context.Context, config *configuration.Configuration) (*Reg
 	if !config.Log.AccessLog.Disabled {
 		handler = gorhandlers.CombinedLoggingHandler(os.Stdout, handler)
 	}
+	handler = app.OriginHandler(handler)
 
 	for _, applyHandlerMiddleware := range handlerMiddlewares {
 		handler = applyHandlerMiddleware(config, handler)

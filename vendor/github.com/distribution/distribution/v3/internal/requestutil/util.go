@@ -11,7 +11,9 @@ import (
 func parseIP(ipStr string) net.IP {
 	ip := net.ParseIP(ipStr)
 	if ip == nil {
-		log.Warnf("invalid remote IP address: %q", ipStr)
+		// The headers come from whoever connects: a warning would let any
+		// client write a line to the log for each of its requests.
+		log.Debugf("invalid remote IP address: %q", ipStr)
 	}
 	return ip
 }
@@ -19,6 +21,9 @@ func parseIP(ipStr string) net.IP {
 // RemoteAddr extracts the remote address of the request, taking into
 // account proxy headers.
 func RemoteAddr(r *http.Request) string {
+	if o, ok := OriginFrom(r.Context()); ok && o.Client != "" {
+		return o.Client
+	}
 	if prior := r.Header.Get("X-Forwarded-For"); prior != "" {
 		remoteAddr, _, _ := strings.Cut(prior, ",")
 		remoteAddr = strings.Trim(remoteAddr, " ")

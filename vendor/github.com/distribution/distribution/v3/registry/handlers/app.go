@@ -24,6 +24,8 @@ import (
 	"github.com/distribution/distribution/v3/health"
 	"github.com/distribution/distribution/v3/health/checks"
 	"github.com/distribution/distribution/v3/internal/dcontext"
+	"github.com/distribution/distribution/v3/internal/forwarded"
+	"github.com/distribution/distribution/v3/internal/requestutil"
 	prometheus "github.com/distribution/distribution/v3/metrics"
 	"github.com/distribution/distribution/v3/notifications"
 	"github.com/distribution/distribution/v3/registry/api/errcode"
@@ -68,6 +70,10 @@ type App struct {
 	registry         distribution.Namespace         // registry is the primary registry backend for the app instance.
 	repoRemover      distribution.RepositoryRemover // repoRemover provides ability to delete repos
 	accessController auth.AccessController          // main access controller for application
+
+	// forwarded, when http.forwarded is configured, resolves each request's
+	// origin.
+	forwarded *forwarded.Policy
 
 	// httpHost is a parsed representation of the http.host parameter from
 	// the configuration. Only the Scheme and Host fields are used.
@@ -183,6 +189,15 @@ func NewApp(ctx context.Context, config *configuration.Configuration) *App {
 			panic(fmt.Sprintf(`could not parse http "host" parameter: %v`, err))
 		}
 		app.httpHost = *u
+	}
+
+	if config.HTTP.Forwarded != nil {
+		policy, err := forwarded.New(config.HTTP.Forwarded)
+		if err != nil {
+			panic(err)
+		}
+		app.forwarded = policy
+		dcontext.GetLogger(app).Infof("http.forwarded: %s", policy)
 	}
 
 	if app.isCache {
@@ -692,6 +707,7 @@ func (app *App) configureSecret(configuration *configuration.Configuration) {
 }
 
 func (app *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r = app.withOrigin(r)
 	// Prepare the context with our own little decorations.
 	ctx := r.Context()
 	ctx = dcontext.WithRequest(ctx, r)
@@ -737,8 +753,23 @@ func (app *App) dispatcher(dispatch dispatchFunc) http.Handler {
 			}
 		}()
 
+		// Under http.forwarded, no URL is built from a host that is not
+		// valid or not allowed. The refusal is the client's doing: it is
+		// logged at debug level, not as an error.
+		if err := hostError(r); err != nil {
+			dcontext.GetLogger(context).Debugf("refusing request: %v", err)
+			_ = errcode.ServeJSON(w, err)
+			return
+		}
+
 		if err := app.authorized(w, r, context); err != nil {
-			dcontext.GetLogger(context).Warnf("error authorizing context: %v", err)
+			// A challenge is how every client starts; only a failure of
+			// the access controller itself deserves a warning.
+			logf := dcontext.GetLogger(context).Warnf
+			if _, ok := err.(auth.Challenge); ok {
+				logf = dcontext.GetLogger(context).Debugf
+			}
+			logf("error authorizing context: %v", err)
 			return
 		}
 
@@ -859,8 +890,11 @@ func (app *App) context(w http.ResponseWriter, r *http.Request) *Context {
 	if app.httpHost.Scheme != "" && app.httpHost.Host != "" {
 		// A "host" item in the configuration takes precedence over
 		// X-Forwarded-Proto and X-Forwarded-Host headers, and the
-		// hostname in the request.
+		// hostname in the request, for the token realm too.
 		context.urlBuilder = v2.NewURLBuilder(&app.httpHost, false)
+		o, _ := requestutil.OriginFrom(context.Context)
+		o.Scheme, o.Host = app.httpHost.Scheme, app.httpHost.Host
+		context.Context = requestutil.WithOrigin(context.Context, o)
 	} else {
 		context.urlBuilder = v2.NewURLBuilderFromRequest(r, app.Config.HTTP.RelativeURLs)
 	}
@@ -905,7 +939,8 @@ func (app *App) authorized(w http.ResponseWriter, r *http.Request, context *Cont
 		accessRecords = appendCatalogAccessRecord(accessRecords, r)
 	}
 
-	grant, err := app.accessController.Authorized(r.WithContext(context.Context), accessRecords...)
+	r = r.WithContext(context.Context)
+	grant, err := app.accessController.Authorized(r, accessRecords...)
 	if err != nil {
 		switch err := err.(type) {
 		case auth.Challenge:

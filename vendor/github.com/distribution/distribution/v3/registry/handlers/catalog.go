@@ -89,12 +89,7 @@ func (ch *catalogHandler) GetCatalog(w http.ResponseWriter, r *http.Request) {
 	// Add a link header if there are more entries to retrieve
 	if moreEntries {
 		lastEntry = repos[filled-1]
-		urlStr, err := createLinkEntry(r.URL.String(), entries, lastEntry)
-		if err != nil {
-			ch.Errors = append(ch.Errors, errcode.ErrorCodeUnknown.WithDetail(err))
-			return
-		}
-		w.Header().Set("Link", urlStr)
+		w.Header().Set("Link", createLinkEntry(r.URL, entries, lastEntry))
 	}
 
 	enc := json.NewEncoder(w)
@@ -106,13 +101,11 @@ func (ch *catalogHandler) GetCatalog(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Use the original URL from the request to create a new URL for
-// the link header
-func createLinkEntry(origURL string, maxEntries int, lastEntry string) (string, error) {
-	calledURL, err := url.Parse(origURL)
-	if err != nil {
-		return "", err
-	}
+// Use the path of the original URL from the request to create a new URL
+// for the link header. Its scheme and host, which an absolute-form target
+// or an HTTP/2 :path can carry, are the client's text and are not used.
+func createLinkEntry(origURL *url.URL, maxEntries int, lastEntry string) string {
+	calledURL := &url.URL{Path: origURL.Path, RawPath: origURL.RawPath}
 
 	v := url.Values{}
 	v.Add("n", strconv.Itoa(maxEntries))
@@ -120,8 +113,5 @@ func createLinkEntry(origURL string, maxEntries int, lastEntry string) (string, 
 
 	calledURL.RawQuery = v.Encode()
 
-	calledURL.Fragment = ""
-	urlStr := fmt.Sprintf("<%s>; rel=\"next\"", calledURL.String())
-
-	return urlStr, nil
+	return fmt.Sprintf("<%s>; rel=\"next\"", calledURL.String())
 }

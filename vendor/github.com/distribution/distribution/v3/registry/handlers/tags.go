@@ -89,12 +89,7 @@ func (th *tagsHandler) GetTags(w http.ResponseWriter, r *http.Request) {
 	// Add a link header if there are more entries to retrieve
 	if moreEntries {
 		lastEntry = filled[len(filled)-1]
-		urlStr, err := createLinkEntry(r.URL.String(), limit, lastEntry)
-		if err != nil {
-			th.Errors = append(th.Errors, errcode.ErrorCodeUnknown.WithDetail(err))
-			return
-		}
-		w.Header().Set("Link", urlStr)
+		w.Header().Set("Link", createLinkEntry(r.URL, limit, lastEntry))
 	}
 
 	enc := json.NewEncoder(w)

@@ -224,6 +224,24 @@ var (
 		the maximum allowed.`,
 		HTTPStatusCode: http.StatusBadRequest,
 	})
+
+	// ErrorCodeHostInvalid is returned, under http.forwarded, when the host
+	// of a request is not a valid host[:port] or is missing.
+	ErrorCodeHostInvalid = register(errGroup, ErrorDescriptor{
+		Value:          "HOST_INVALID",
+		Message:        "invalid host",
+		Description:    `Returned when the host the request names is not a valid host[:port].`,
+		HTTPStatusCode: http.StatusBadRequest,
+	})
+
+	// ErrorCodeHostNotAllowed is returned when the host of a request is not
+	// one of http.forwarded.allowedhosts.
+	ErrorCodeHostNotAllowed = register(errGroup, ErrorDescriptor{
+		Value:          "HOST_NOT_ALLOWED",
+		Message:        "host not allowed",
+		Description:    `Returned when the host the request names is not one the registry serves.`,
+		HTTPStatusCode: http.StatusBadRequest,
+	})
 )
 
 var (

@@ -9,9 +9,7 @@ import (
 
 var (
 	// according to rfc7230
-	reToken            = regexp.MustCompile(`^[^"(),/:;<=>?@[\]{}[:space:][:cntrl:]]+`)
-	reQuotedValue      = regexp.MustCompile(`^[^\\"]+`)
-	reEscapedCharacter = regexp.MustCompile(`^[[:blank:][:graph:]]`)
+	reToken = regexp.MustCompile(`^[^"(),/:;<=>?@[\]{}[:space:][:cntrl:]]+`)
 )
 
 // parseForwardedHeader is a benevolent parser of Forwarded header defined in rfc7239. The header contains
@@ -47,10 +45,12 @@ func parseForwardedHeader(forwarded string) (map[string]string, string, error) {
 
 	var (
 		parameter string
-		value     string
-		parse     = forwarded[:]
-		res       = map[string]string{}
-		state     = stateElement
+		// value is built in a Builder: appending one escaped character at
+		// a time to a string made a header of n backslashes cost O(n²).
+		value strings.Builder
+		parse = forwarded[:]
+		res   = map[string]string{}
+		state = stateElement
 	)
 
 Loop:
@@ -101,30 +101,32 @@ Loop:
 				parse = parse[1:]
 				state = stateQuotedValue
 			} else {
-				value = reToken.FindString(parse)
-				if len(value) == 0 {
+				token := reToken.FindString(parse)
+				if len(token) == 0 {
 					return nil, parse, fmt.Errorf("failed to parse value at position %d", len(forwarded)-len(parse))
 				}
 				if _, exists := res[parameter]; exists {
 					return nil, parse, fmt.Errorf("duplicate parameter %q at position %d", parameter, len(forwarded)-len(parse))
 				}
-				res[parameter] = value
-				parse = parse[len(value):]
-				value = ""
+				res[parameter] = token
+				parse = parse[len(token):]
 				state = statePairEnd
 			}
 
 		// parse a part of quoted value until the first backslash
 		case stateQuotedValue:
-			match := reQuotedValue.FindString(parse)
-			value += match
-			parse = parse[len(match):]
+			end := strings.IndexAny(parse, `\"`)
+			if end < 0 {
+				end = len(parse)
+			}
+			value.WriteString(parse[:end])
+			parse = parse[end:]
 			switch {
 			case len(parse) == 0:
 				return nil, parse, fmt.Errorf("unterminated quoted string")
 			case parse[0] == '"':
-				res[parameter] = value
-				value = ""
+				res[parameter] = value.String()
+				value.Reset()
 				parse = parse[1:]
 				state = statePairEnd
 			case parse[0] == '\\':
@@ -135,11 +137,13 @@ Loop:
 		// parse escaped character in a quoted string, ignore the backslash
 		// transition back to QuotedValue state
 		case stateEscapedCharacter:
-			c := reEscapedCharacter.FindString(parse)
-			if len(c) == 0 {
+			// A blank or a visible ASCII character, as the quoted-pair of
+			// RFC 7230 allows.
+			c := parse[0]
+			if c != ' ' && c != '\t' && (c < '!' || c > '~') {
 				return nil, parse, fmt.Errorf("invalid escape sequence at position %d", len(forwarded)-len(parse)-1)
 			}
-			value += c
+			value.WriteByte(c)
 			parse = parse[1:]
 			state = stateQuotedValue
 

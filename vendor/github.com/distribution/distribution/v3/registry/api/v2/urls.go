@@ -1,11 +1,13 @@
 package v2
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 
+	"github.com/distribution/distribution/v3/internal/requestutil"
 	"github.com/distribution/reference"
 	"github.com/gorilla/mux"
 )
@@ -54,25 +56,31 @@ func NewURLBuilderFromRequest(r *http.Request, relative bool) *URLBuilder {
 
 	if r.TLS != nil {
 		scheme = "https"
-	} else if len(r.URL.Scheme) > 0 {
+	} else if requestutil.ValidProto(r.URL.Scheme) {
 		scheme = r.URL.Scheme
 	}
 
 	// Handle forwarded headers
 	// Prefer "Forwarded" header as defined by rfc7239 if given
 	// see https://tools.ietf.org/html/rfc7239
-	if forwarded := r.Header.Get("Forwarded"); len(forwarded) > 0 {
+	// Anyone can send them: a value that is not a valid scheme or
+	// host[:port] is ignored rather than put into URLs handed to clients.
+	if o, ok := requestutil.OriginFrom(r.Context()); ok {
+		// Resolved from the headers of trusted proxies (http.forwarded):
+		// they are not read again.
+		scheme, host = cmp.Or(o.Scheme, scheme), o.Host
+	} else if forwarded := r.Header.Get("Forwarded"); len(forwarded) > 0 {
 		forwardedHeader, _, err := parseForwardedHeader(forwarded)
 		if err == nil {
-			if fproto := forwardedHeader["proto"]; len(fproto) > 0 {
+			if fproto := forwardedHeader["proto"]; requestutil.ValidProto(fproto) {
 				scheme = fproto
 			}
-			if fhost := forwardedHeader["host"]; len(fhost) > 0 {
+			if fhost := forwardedHeader["host"]; requestutil.ValidHost(fhost) {
 				host = fhost
 			}
 		}
 	} else {
-		if forwardedProto := r.Header.Get("X-Forwarded-Proto"); len(forwardedProto) > 0 {
+		if forwardedProto := r.Header.Get("X-Forwarded-Proto"); requestutil.ValidProto(forwardedProto) {
 			scheme = forwardedProto
 		}
 		if forwardedHost := r.Header.Get("X-Forwarded-Host"); len(forwardedHost) > 0 {
@@ -80,8 +88,9 @@ func NewURLBuilderFromRequest(r *http.Request, relative bool) *URLBuilder {
 			// comma-separated list of hosts, to which each proxy appends the
 			// requested host. We want to grab the first from this comma-separated
 			// list.
-			host, _, _ = strings.Cut(forwardedHost, ",")
-			host = strings.TrimSpace(host)
+			if fhost, _, _ := strings.Cut(forwardedHost, ","); requestutil.ValidHost(strings.TrimSpace(fhost)) {
+				host = strings.TrimSpace(fhost)
+			}
 		}
 	}
 

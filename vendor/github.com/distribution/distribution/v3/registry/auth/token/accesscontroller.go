@@ -13,6 +13,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/distribution/distribution/v3/internal/requestutil"
 	"github.com/distribution/distribution/v3/registry/auth"
 	"github.com/go-jose/go-jose/v4"
 	"github.com/sirupsen/logrus"
@@ -104,16 +105,25 @@ func (ac authChallenge) Status() int {
 	return http.StatusUnauthorized
 }
 
+// buildAutoRedirectURL returns the realm on the registry's own origin. It
+// is https unless the request's origin, or else a valid X-Forwarded-Proto,
+// says otherwise: clients send their credentials to it.
 func buildAutoRedirectURL(r *http.Request, autoRedirectPath string) string {
-	scheme := "https"
-
-	if forwardedProto := r.Header.Get("X-Forwarded-Proto"); len(forwardedProto) > 0 {
-		scheme = forwardedProto
+	scheme, host := "https", r.Host
+	if o, ok := requestutil.OriginFrom(r.Context()); ok {
+		if o.Scheme != "" {
+			scheme = o.Scheme
+		}
+		if o.Host != "" {
+			host = o.Host
+		}
+	} else if proto := r.Header.Get("X-Forwarded-Proto"); requestutil.ValidProto(proto) {
+		scheme = proto
 	}
 
 	u := &url.URL{
 		Scheme: scheme,
-		Host:   r.Host,
+		Host:   host,
 		Path:   autoRedirectPath,
 	}
 	return u.String()

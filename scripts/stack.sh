@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# The patch stack in docs/upstream: Distribution v3.1.2, as the Go module
+# proxy serves it, with one folder of `git format-patch` files per pull
+# request (docs/upstream/NN-topic/), applied in the folders' order. The
+# registry this repository builds is that stack; vendor/ is made from it.
+#
+#   stack.sh tree DIR [--as "Name <email>"]
+#                       a git tree of v3.1.2 in DIR (tag "base") with the
+#                       stack applied, one commit per patch, and a branch
+#                       NN-topic on the last commit of each pull request.
+#                       Edit it with `git rebase -i --update-refs base`
+#                       (--autosquash for fixup! commits), which moves
+#                       those branches along. With --as, every commit is
+#                       authored and signed off by that identity: how a
+#                       submitter applies the stack to propose it.
+#   stack.sh export DIR write the stack back from the tree in DIR: the
+#                       commits between consecutive NN-topic branches become
+#                       the patches of each folder. Then run `stack.sh vendor`.
+#   stack.sh vendor     vendor/ from the module proxy's v3.1.2 and the stack
+#   stack.sh verify     fail if vendor/ differs from what `vendor` produces
+#   stack.sh build OUT [NN]
+#                       the registry binary of the stack, or of its prefix
+#                       up to pull request NN, written to OUT
+#   stack.sh check [NN...]
+#                       for each prefix of the stack (or those named): build,
+#                       vet, upstream's tests of the packages the prefix
+#                       changes, golangci-lint with upstream's configuration
+#
+# Needs go and git; Go modules come through the module proxy.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+stack="$root/docs/upstream"
+module=github.com/distribution/distribution/v3
+version=v3.1.2
+lint_version=v2.9.0 # upstream's dockerfiles/lint.Dockerfile pins golangci-lint v2.9
+
+export GOFLAGS=
+# The commits of the stack carry no person's identity: the patches name the
+# project as their author, and carry no sign-off.
+stack_id=(-c user.name="Registry forwarded-headers stack" -c user.email="stack@proxyaware.invalid")
+
+prs() { (cd "$stack" && ls -d [0-9][0-9]-*/ | tr -d /); }
+
+# base DIR: a git tree of the module source, one commit, tagged "base".
+base() {
+	local dir=$1 src
+	src=$(go mod download -json "$module@$version" |
+		sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+	[ -d "$src" ] || { echo "module source of $version not found" >&2; exit 1; }
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	cp -r "$src/." "$dir/"
+	chmod -R u+w "$dir"
+	git -C "$dir" init -q
+	git -C "$dir" add -A
+	git -C "$dir" "${stack_id[@]}" commit -qm "distribution $version (module source)"
+	git -C "$dir" tag base
+}
+
+# tree DIR [UPTO]: base with the stack applied up to pull request UPTO.
+tree() {
+	local dir=$1 upto=${2:-} pr
+	base "$dir"
+	for pr in $(prs); do
+		git -C "$dir" "${stack_id[@]}" am -q --keep-cr "$stack/$pr"/*.patch
+		git -C "$dir" branch -f "$pr"
+		[ "$pr" != "$upto" ] && [ "${pr%%-*}" != "$upto" ] || break
+	done
+}
+
+# vendor_from DIR: vendor/ for the module in the current directory, with
+# distribution's packages from the tree in DIR.
+vendor_from() {
+	local tree=$1 mod
+	mod=$(mktemp -d)
+	cp go.mod "$mod/go.mod"
+	cp go.sum "$mod/go.sum"
+	go mod edit -modfile="$mod/go.mod" -replace="$module=$tree"
+	rm -rf vendor
+	go mod vendor -modfile="$mod/go.mod"
+	rm -rf "$mod"
+	# modules.txt then records the replacement; go.mod has none, and the
+	# vendored copy is what builds, so the record goes.
+	sed -i -e "s|^# $module $version => .*|# $module $version|" -e "\|^# $module => |d" vendor/modules.txt
+}
+
+case "${1:-}" in
+tree)
+	dir=$2
+	tree "$dir"
+	if [ "${3:-}" = --as ]; then
+		name=$(sed 's/ *<.*//' <<<"$4")
+		email=$(sed -n 's/.*<\(.*\)>.*/\1/p' <<<"$4")
+		git -C "$dir" -c user.name="$name" -c user.email="$email" rebase -q --update-refs base \
+			--exec "git -c user.name='$name' -c user.email='$email' commit -q --amend --no-edit --reset-author --signoff" >/dev/null
+		echo "applied as $4"
+	fi
+	;;
+export)
+	dir=$(realpath "$2")
+	prev=base
+	for pr in $(prs); do
+		rm -f "$stack/$pr"/*.patch
+		git -C "$dir" format-patch -q --zero-commit --no-signature -M "$prev..$pr" -o "$stack/$pr"
+		prev=$pr
+	done
+	extra=$(git -C "$dir" rev-list --count "$prev..HEAD")
+	[ "$extra" -eq 0 ] || echo "warning: $extra commits after branch $prev are not in any pull request" >&2
+	echo "exported $(prs | wc -l) pull requests to docs/upstream"
+	;;
+vendor)
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	tree "$work/src"
+	cd "$root"
+	vendor_from "$work/src"
+	echo "vendor/ is $version with the stack"
+	;;
+verify)
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	tree "$work/src"
+	mkdir "$work/copy"
+	cp -r "$root/go.mod" "$root/go.sum" "$root/cmd" "$root/registry" "$work/copy/"
+	(cd "$work/copy" && vendor_from "$work/src" >/dev/null)
+	if ! diff -r -q "$root/vendor" "$work/copy/vendor"; then
+		echo "vendor/ is not what the stack produces: run scripts/stack.sh vendor" >&2
+		exit 1
+	fi
+	echo "vendor/ is $version with the stack"
+	;;
+build)
+	out=$(realpath -m "$2")
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	tree "$work/src" "${3:-}"
+	(cd "$work/src" && CGO_ENABLED=0 go build -o "$out" ./cmd/registry)
+	;;
+check)
+	shift
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	tree "$work/src"
+	cd "$work/src"
+	bin="$(go env GOPATH)/bin"
+	if ! "$bin/golangci-lint" version 2>/dev/null | grep -q "version ${lint_version#v} "; then
+		go install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$lint_version"
+	fi
+	prev=base
+	for pr in $(prs); do
+		if [ $# -eq 0 ] || [[ " $* " == *" ${pr%%-*} "* ]]; then
+			git checkout -q "$pr"
+			# The packages this pull request changes or adds.
+			pkgs=$(git diff --name-only "$prev" "$pr" -- '*.go' | xargs -r -n1 dirname | sort -u | sed 's|^|./|')
+			echo "== $pr: $(git rev-list --count "$prev..$pr") commits; packages: $(echo $pkgs)"
+			go build ./...
+			go vet $pkgs
+			start=$(date +%s)
+			go test -count=1 $pkgs
+			echo "-- $pr: upstream's tests of its packages took $(($(date +%s) - start)) s"
+			"$bin/golangci-lint" run $pkgs
+			git diff --check "$prev" "$pr"
+			[ -z "$(gofmt -l $(git diff --name-only --diff-filter=AM "$prev" "$pr" -- '*.go'))" ]
+		fi
+		prev=$pr
+	done
+	;;
+*)
+	sed -n '2,/^# Needs go/p' "$0" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,180 @@
+// Package forwarded resolves the external origin of a request (the scheme
+// and host a client used, and the client's address) from the connection
+// and the forwarding headers written by the proxies the operator trusts.
+//
+// Anyone can send a forwarding header; only a proxy can be trusted to
+// overwrite or append to it. So the chain is walked from the registry
+// outwards: the peer must be a trusted proxy for its headers to be read at
+// all, and each hop's client address is believed until it is not a trusted
+// proxy. That hop is the client-facing one; whatever lies beyond it is the
+// client's own text. Of the hops walked, the outermost that carries a valid
+// proto or host supplies it: it saw what the client sent. A proto that is
+// not http or https and a host that is not a valid host[:port] are ignored
+// on their own, since trusted proxies often copy them from the client.
+package forwarded
+
+import (
+	"cmp"
+	"fmt"
+	"net/http"
+	"net/netip"
+	"strings"
+
+	"github.com/distribution/distribution/v3/configuration"
+	"github.com/distribution/distribution/v3/internal/requestutil"
+)
+
+// MaxHops bounds the hops a resolution walks, whatever the headers' length.
+// Real chains have a handful.
+const MaxHops = 32
+
+// Policy says whose forwarding headers to believe.
+type Policy struct {
+	trusted []netip.Prefix
+	rfc7239 bool   // read Forwarded, not X-Forwarded-*
+	scheme  string // the configured external scheme, or ""
+	allowed []hostPattern
+}
+
+// New returns the policy that c configures.
+func New(c *configuration.Forwarded) (*Policy, error) {
+	p := &Policy{rfc7239: strings.EqualFold(c.Header, "forwarded"), scheme: strings.ToLower(c.Scheme)}
+	for _, s := range c.TrustedProxies {
+		prefix, err := netip.ParsePrefix(s)
+		if a, aerr := netip.ParseAddr(s); aerr == nil && a.Zone() == "" {
+			prefix, err = a.Prefix(a.BitLen())
+		}
+		if err != nil {
+			return nil, fmt.Errorf("http.forwarded.trustedproxies: %q is not an IP address or CIDR prefix", s)
+		}
+		p.trusted = append(p.trusted, prefix.Masked())
+	}
+	for _, s := range c.AllowedHosts {
+		p.allowed = append(p.allowed, parseHostPattern(s))
+	}
+	return p, nil
+}
+
+// String describes the policy for the startup log.
+func (p *Policy) String() string {
+	header := "x-forwarded"
+	if p.rfc7239 {
+		header = "forwarded"
+	}
+	trusted := make([]string, len(p.trusted))
+	for i, prefix := range p.trusted {
+		trusted[i] = prefix.String()
+		if prefix.IsSingleIP() {
+			trusted[i] = prefix.Addr().String()
+		}
+	}
+	return fmt.Sprintf("trusted proxies %v, header %s, scheme %s", trusted, header, cmp.Or(p.scheme, "derived"))
+}
+
+func (p *Policy) trusts(a netip.Addr) bool {
+	for _, prefix := range p.trusted {
+		if prefix.Contains(a) || a.Is4In6() && prefix.Contains(a.Unmap()) {
+			return true
+		}
+	}
+	return false
+}
+
+// Resolve returns the origin of r, and which of UntrustedPeer and
+// InvalidValue made it ignore a header. The origin's scheme is "" when
+// neither the configuration, a trusted proxy nor the connection says which,
+// and its host is "" when no valid one is known.
+func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
+	var (
+		o       requestutil.Origin
+		refused Refused
+	)
+	if r.TLS != nil {
+		o.Scheme = "https"
+	}
+	if requestutil.ValidHost(r.Host) {
+		o.Host = r.Host
+	}
+	// A peer with a zone, or one that is not an IP address at all (a Unix
+	// socket), cannot be matched against the trusted networks.
+	peer, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err == nil && peer.Addr().Zone() == "" {
+		client := peer.Addr().Unmap()
+		if p.trusts(client) {
+			client, refused = p.walk(newHops(r.Header, p.rfc7239), client, &o)
+		} else if hasForwarding(r.Header) {
+			refused = UntrustedPeer
+		}
+		o.Client = client.String()
+	} else if hasForwarding(r.Header) {
+		refused = UntrustedPeer
+	}
+	if p.scheme != "" {
+		o.Scheme = p.scheme
+	}
+	return o, refused
+}
+
+func hasForwarding(h http.Header) bool {
+	for _, name := range []string{"Forwarded", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Real-Ip"} {
+		if len(h[name]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// walk reads hops nearest first, while their writers are trusted, into o,
+// and returns the client's address.
+func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (netip.Addr, Refused) {
+	var (
+		h       hop
+		refused Refused
+	)
+	for i := 0; i < MaxHops && hops.next(&h); i++ {
+		addr, isNode := parseNode(h.node)
+		if !isNode {
+			refused |= InvalidValue
+			break // not an address a proxy writes: nothing of this hop is believed
+		}
+		if requestutil.ValidProto(h.proto) {
+			o.Scheme = strings.ToLower(h.proto)
+		} else if h.proto != "" {
+			refused |= InvalidValue
+		}
+		if requestutil.ValidHost(h.host) {
+			o.Host = h.host
+		} else if h.host != "" {
+			refused |= InvalidValue
+		}
+		if !addr.IsValid() {
+			break // unknown, obfuscated or missing: nothing beyond can be attributed
+		}
+		client = addr
+		if !p.trusts(addr) {
+			break
+		}
+	}
+	if hops.elems.damaged {
+		refused |= InvalidValue
+	}
+	return client, refused
+}
+
+// parseNode parses a hop's client address: an IP address, bracketed or not,
+// with an optional port. "unknown", an obfuscated identifier ("_hidden") and
+// a missing address are nodes without an address.
+func parseNode(s string) (netip.Addr, bool) {
+	if s == "" || strings.EqualFold(s, "unknown") || s[0] == '_' {
+		return netip.Addr{}, true
+	}
+	a, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(s, "["), "]"))
+	if err != nil {
+		ap, perr := netip.ParseAddrPort(s)
+		a, err = ap.Addr(), perr
+	}
+	if err != nil || a.Zone() != "" {
+		return netip.Addr{}, false
+	}
+	return a.Unmap(), true
+}

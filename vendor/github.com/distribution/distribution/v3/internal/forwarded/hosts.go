@@ -1,0 +1,107 @@
+package forwarded
+
+import (
+	"net"
+	"strings"
+
+	"github.com/distribution/distribution/v3/internal/requestutil"
+)
+
+// Refused is a set of reasons why part of a request was not believed or
+// not served. Each has a fixed name, fit for a metric label; what the
+// client sent is never part of it.
+type Refused uint8
+
+const (
+	// HostInvalid: the host is missing, or is not a valid host[:port].
+	HostInvalid Refused = 1 << iota
+	// HostNotAllowed: the host matches none of the allowed hosts.
+	HostNotAllowed
+	// UntrustedPeer: a peer that is not a trusted proxy sent forwarding
+	// headers, which were ignored.
+	UntrustedPeer
+	// InvalidValue: a trusted hop's proto, host or for was not valid and
+	// was ignored, or the Forwarded header was damaged.
+	InvalidValue
+)
+
+// Reasons lists every reason, each with its name.
+var Reasons = []struct {
+	Reason Refused
+	Name   string
+}{{HostInvalid, "invalid_host"}, {HostNotAllowed, "host_not_allowed"}, {UntrustedPeer, "untrusted_peer"}, {InvalidValue, "invalid_value"}}
+
+func (r Refused) String() string {
+	var names []string
+	for _, reason := range Reasons {
+		if r&reason.Reason != 0 {
+			names = append(names, reason.Name)
+		}
+	}
+	return strings.Join(names, "+")
+}
+
+// hostPattern is an allowed host: a name, or a domain whose subdomains
+// match, and a port, "" for the scheme's default or "*" for any.
+type hostPattern struct {
+	name      string
+	subdomain bool
+	port      string
+}
+
+func parseHostPattern(s string) hostPattern {
+	var p hostPattern
+	s, p.subdomain = strings.CutPrefix(strings.ToLower(s), "*.")
+	p.name = s
+	if i := strings.LastIndexByte(s, ':'); i >= 0 && !strings.Contains(s[i:], "]") {
+		p.name, p.port = s[:i], s[i+1:]
+	}
+	return p
+}
+
+// matches reports whether the valid host[:port] host, reached over scheme,
+// matches. Names compare in ASCII case only: hosts are ASCII.
+func (p hostPattern) matches(host, scheme string) bool {
+	name, port := host, ""
+	if h, pt, err := net.SplitHostPort(host); err == nil {
+		name, port = "["+h+"]", pt
+		if !strings.Contains(h, ":") {
+			name = h
+		}
+	}
+	switch {
+	case p.port == "*":
+	case p.port == "":
+		if port != "" && !(scheme == "https" && port == "443" || scheme != "https" && port == "80") {
+			return false
+		}
+	case port != p.port:
+		return false
+	}
+	name = strings.ToLower(name)
+	if p.subdomain {
+		return strings.HasSuffix(name, "."+p.name)
+	}
+	return name == p.name
+}
+
+// CheckHost reports whether the host of o is one the registry serves: a valid
+// host, and one of the allowed hosts when they are configured.
+func (p *Policy) CheckHost(o requestutil.Origin, tls bool) Refused {
+	if o.Host == "" {
+		return HostInvalid
+	}
+	if len(p.allowed) == 0 {
+		return 0
+	}
+	scheme := o.Scheme
+	if scheme == "" && tls {
+		scheme = "https"
+	}
+	for _, pattern := range p.allowed {
+		if pattern.matches(o.Host, scheme) {
+			return 0
+		}
+	}
+	return HostNotAllowed
+}

@@ -1,0 +1,47 @@
+package requestutil
+
+import (
+	"net/netip"
+	"strconv"
+	"strings"
+)
+
+// ValidProto reports whether s is "http" or "https", in any case.
+func ValidProto(s string) bool {
+	return strings.EqualFold(s, "http") || strings.EqualFold(s, "https")
+}
+
+// ValidHost reports whether s is a host[:port] fit for a URL: a DNS name
+// (labels of letters, digits, '-' and '_', an optional trailing dot), an
+// IPv4 address or a bracketed IPv6 address without zone, and an optional
+// port from 1 to 65535. Forwarding headers carry a client's text as often
+// as a proxy's; nothing else in them may reach the URLs the registry builds.
+func ValidHost(s string) bool {
+	host := s
+	if i := strings.LastIndexByte(s, ':'); i >= 0 && !strings.Contains(s[i:], "]") {
+		if port, err := strconv.ParseUint(s[i+1:], 10, 16); err != nil || port == 0 {
+			return false
+		}
+		host = s[:i]
+	}
+	if ip, ok := strings.CutPrefix(host, "["); ok {
+		ip, ok = strings.CutSuffix(ip, "]")
+		a, err := netip.ParseAddr(ip)
+		return ok && err == nil && a.Is6() && a.Zone() == ""
+	}
+	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
+	for _, label := range labels {
+		if len(label) == 0 || len(label) > 63 || strings.Trim(label, hostChars) != "" {
+			return false
+		}
+	}
+	// URL parsers read a name whose last label is numeric as an IPv4
+	// address; it must be one.
+	if strings.Trim(labels[len(labels)-1], "0123456789") == "" {
+		a, err := netip.ParseAddr(strings.TrimSuffix(host, "."))
+		return err == nil && a.Is4()
+	}
+	return len(host) <= 254
+}
+
+const hostChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"

@@ -1,0 +1,89 @@
+package handlers
+
+import (
+	"context"
+	"net"
+	"net/http"
+
+	"github.com/distribution/distribution/v3/internal/dcontext"
+	"github.com/distribution/distribution/v3/internal/forwarded"
+	"github.com/distribution/distribution/v3/internal/requestutil"
+	prometheus "github.com/distribution/distribution/v3/metrics"
+	"github.com/distribution/distribution/v3/registry/api/errcode"
+	"github.com/docker/go-metrics"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+)
+
+// withOrigin returns r with its origin resolved under http.forwarded, unless
+// it is resolved already or the section is absent.
+func (app *App) withOrigin(r *http.Request) *http.Request {
+	if app.forwarded == nil {
+		return r
+	}
+	if _, ok := requestutil.OriginFrom(r.Context()); ok {
+		return r
+	}
+	o, refused := app.forwarded.Resolve(r)
+	hostRefused := app.forwarded.CheckHost(o, r.TLS != nil)
+	ctx := context.WithValue(r.Context(), hostRefusedKey{}, hostRefused)
+	if refused |= hostRefused; refused != 0 {
+		// What a request carries is counted, and logged at debug level
+		// only: any client can send it as often as it likes.
+		for _, reason := range forwarded.Reasons {
+			if refused&reason.Reason != 0 {
+				refusedCounter.WithValues(reason.Name).Inc(1)
+			}
+		}
+		dcontext.GetLogger(ctx).Debugf("http.forwarded: refused %s", refused)
+	}
+	// The tracing handler recorded the client and the server from the
+	// request's own headers; the span names the resolved ones instead.
+	trace.SpanFromContext(r.Context()).SetAttributes(
+		attribute.String("client.address", o.Client),
+		attribute.String("server.address", o.Host))
+	return r.WithContext(requestutil.WithOrigin(ctx, o))
+}
+
+// refusedCounter counts, by reason, the requests whose forwarding headers or
+// host were refused: registry_forwarded_refused_total.
+var refusedCounter = prometheus.ForwardedNamespace.NewLabeledCounter("refused", "Requests whose forwarding headers or host http.forwarded refused, by reason", "reason")
+
+func init() {
+	for _, reason := range forwarded.Reasons {
+		refusedCounter.WithValues(reason.Name).Inc(0)
+	}
+	metrics.Register(prometheus.ForwardedNamespace)
+}
+
+type hostRefusedKey struct{}
+
+// hostError returns the error for an API request whose host is not served,
+// or nil. The error does not echo the host: it is the client's text.
+func hostError(r *http.Request) error {
+	switch refused, _ := r.Context().Value(hostRefusedKey{}).(forwarded.Refused); refused {
+	case forwarded.HostInvalid:
+		return errcode.ErrorCodeHostInvalid
+	case forwarded.HostNotAllowed:
+		return errcode.ErrorCodeHostNotAllowed
+	}
+	return nil
+}
+
+// OriginHandler resolves each request's origin under http.forwarded before
+// next sees it, for the handlers that wrap the application: the access log,
+// which prints the request's RemoteAddr, gets the client's address there.
+func (app *App) OriginHandler(next http.Handler) http.Handler {
+	if app.forwarded == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = app.withOrigin(r)
+		if o, _ := requestutil.OriginFrom(r.Context()); o.Client != "" {
+			if peer, _, err := net.SplitHostPort(r.RemoteAddr); err != nil || peer != o.Client {
+				r.RemoteAddr = o.Client
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
