@@ -21,6 +21,7 @@
 #   stack.sh build OUT [NN]
 #                       the registry binary of the stack, or of its prefix
 #                       up to pull request NN, written to OUT
+#   stack.sh fuzz N     the stack's fuzz targets, N inputs each
 #   stack.sh check [NN...]
 #                       for each prefix of the stack (or those named): build,
 #                       vet, upstream's tests of the packages the prefix
@@ -135,6 +136,15 @@ build)
 	trap 'rm -rf "$work"' EXIT
 	tree "$work/src" "${3:-}"
 	(cd "$work/src" && CGO_ENABLED=0 go build -o "$out" ./cmd/registry)
+	;;
+fuzz)
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	tree "$work/src"
+	cd "$work/src"
+	for target in internal/forwarded:FuzzClientPrefix registry/api/v2:FuzzParseForwardedHeader; do
+		go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "${2}x" "./${target%%:*}/"
+	done
 	;;
 check)
 	shift

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: static checks, unit and handler tests, fuzz
-# targets for a bounded time, the integration suite with real proxies and
-# clients, and the upstream patch series: upstream's tests and linter on it,
-# and the trust-boundary scenarios against upstream built with it. Installs what the tests need when it is missing (Debian packages
-# through apt-get, Go modules through the module proxy).
+# Runs the whole test suite: static checks; that vendor/ is v3.1.2 with the
+# patch stack in docs/upstream and that nothing else compiles; unit tests;
+# each prefix of the stack with upstream's tests and linter; the stack's fuzz
+# targets for a fixed number of inputs; the integration suite with real
+# proxies and clients; and the scenarios that apply to the first pull
+# requests alone, against v3.1.2 with just those applied. Installs what the
+# tests need when it is missing (Debian packages through apt-get, Go modules
+# through the module proxy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,34 +46,44 @@ if [ -n "$unformatted" ]; then
 fi
 go vet -mod=vendor ./...
 (cd tests && go vet ./...)
-# staticcheck is installed into a cache-local directory, not the product's
+# staticcheck is installed into the Go bin directory, not the product's
 # go.mod; it then checks the vendored build like go vet.
 bin="$(go env GOPATH)/bin"
 [ -x "$bin/staticcheck" ] || GOFLAGS= go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 "$bin/staticcheck" ./...
 (cd tests && "$bin/staticcheck" ./...)
 
-echo "== unit and handler tests"
+echo "== vendor/ is v3.1.2 with the stack, and nothing else builds"
+./scripts/stack.sh verify
+# Against unpatched upstream, from the module cache, the command must not
+# compile: it would serve without the policy.
+if out=$(GOFLAGS=-mod=mod go build -o /dev/null ./cmd/registry 2>&1); then
+	echo "cmd/registry compiled against unpatched upstream" >&2
+	exit 1
+fi
+grep -q "configuration.Forwarded" <<<"$out" || { echo "unexpected build failure: $out" >&2; exit 1; }
+
+echo "== unit tests"
 go test -mod=vendor -count=1 ./...
 
-echo "== fuzz targets, $FUZZTIME each"
-for target in FuzzResolve FuzzClientPrefix FuzzForwardedSyntax; do
-	go test -mod=vendor -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" ./registry/forwarded/
-done
+echo "== the stack: each pull request's prefix builds, passes upstream's tests of its packages and golangci-lint"
+./scripts/stack.sh check
+
+echo "== the stack's fuzz targets, $FUZZTIME inputs each"
+./scripts/stack.sh fuzz "${FUZZTIME%x}"
 
 echo "== integration suite"
 # The image test builds the image from the Dockerfile with a cold Go build
 # cache: allow for it.
 (cd tests && go test -count=1 -timeout 40m ./...)
 
-# The same change as a patch series for upstream (docs/upstream): applied to
-# v3.1.2's source, it passes upstream's own tests and linter, and upstream
-# built with it passes the trust-boundary scenarios this build passes.
-echo "== upstream patch series: upstream's tests of the touched packages, golangci-lint"
-./scripts/upstream-series.sh check
-echo "== integration scenarios against upstream v3.1.2 with the series"
+# Prefixes of the stack, built as upstream plus those pull requests, against
+# the scenarios that apply to them.
 series_dir=$(mktemp -d)
 trap 'rm -rf "$series_dir"' EXIT
-./scripts/upstream-series.sh build "$series_dir/registry"
-scenarios='TestFieldReportSetup|TestXForwardedChain|TestForwardedChain|TestOtherEdges|TestSpoofing|TestHostileRequests|TestHostileHosts|TestForwardedPortNeverInLocation|TestForwardedClientDamage|TestStrictOriginReachesEveryConsumer|TestCompatMatchesUpstream'
-(cd tests && REGISTRY_BINARY="$series_dir/registry" go test -count=1 -timeout 20m -run "^($scenarios)\$" ./integration/)
+echo "== scenarios against v3.1.2 with pull requests 01-02 (hardening without configuration)"
+./scripts/stack.sh build "$series_dir/registry-02" 02
+(cd tests && REGISTRY_BINARY="$series_dir/registry-02" go test -count=1 -timeout 20m -run '^(TestCompatMatchesUpstream|TestUnconfiguredHostileValues)$' ./integration/)
+echo "== scenarios against v3.1.2 with pull requests 01-04 (trusted proxies and a forced scheme)"
+./scripts/stack.sh build "$series_dir/registry-04" 04
+(cd tests && REGISTRY_BINARY="$series_dir/registry-04" go test -count=1 -timeout 20m -run '^(TestCompatMatchesUpstream|TestUnconfiguredHostileValues|TestXForwardedChain|TestSpoofing|TestFieldReportTrustedChain)$' ./integration/)

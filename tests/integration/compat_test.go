@@ -189,8 +189,10 @@ func TestCompatMatchesUpstream(t *testing.T) {
 	}
 	t.Logf("compatibility mode: %d cases, %d values compared with upstream v3.1.2", len(cases), compared)
 
-	// Invalid values upstream would put into URLs: this build removes them
-	// (or refuses the Host), so no Location carries them.
+	// Invalid values upstream would put into URLs: this build ignores them
+	// as if absent, so no Location carries them. An invalid Host header is
+	// upstream's answer to a client's own request, and is not refused
+	// without http.forwarded.
 	invalid := []struct{ name, host, extra string }{
 		{"script scheme", compatHost, "X-Forwarded-Proto: javascript\r\n"},
 		{"host with a path", compatHost, "X-Forwarded-Host: evil.example/x\r\n"},
@@ -198,7 +200,6 @@ func TestCompatMatchesUpstream(t *testing.T) {
 		{"Forwarded host with a path", compatHost, "Forwarded: host=\"evil.example/x\";proto=https\r\n"},
 		{"Forwarded script scheme", compatHost, "Forwarded: proto=javascript;host=\"compat.example:5000\"\r\n"},
 		{"Forwarded that does not parse", compatHost, "Forwarded: host=\"evil.example\r\n"},
-		{"Host with a comma", "compat.example:5000,evil.example", ""},
 	}
 	for _, c := range invalid {
 		resp, err := rawHTTPRequest(clientIP, registryTCP, uploadStart("compat/invalid", c.host, c.extra+"Authorization: Bearer "+token+"\r\n"))
@@ -207,12 +208,6 @@ func TestCompatMatchesUpstream(t *testing.T) {
 			continue
 		}
 		loc := resp.header.Get("Location")
-		if c.host != compatHost {
-			if resp.status != http.StatusBadRequest || resp.errorCode() != "HOST_INVALID" {
-				t.Errorf("%s: %s, Location %q; want 400 HOST_INVALID", c.name, resp.describe(), loc)
-			}
-			continue
-		}
 		u, err := url.Parse(loc)
 		if resp.status != http.StatusAccepted || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host != compatHost {
 			t.Errorf("%s: %s, Location %q; want 202 on %s", c.name, resp.describe(), loc, compatHost)

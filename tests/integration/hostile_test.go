@@ -51,7 +51,8 @@ func hostileHeaders() map[string]string {
 func TestHostileRequests(t *testing.T) {
 	e := newEnv(t)
 	allowed := []string{edgeIP, registryIP, replicaIP, "reg.example"}
-	allowedYAML := "    allowedhosts: [" + strings.Join(allowed, ", ") + "]\n"
+	// Any port: the routes below send the registries' own host:port.
+	allowedYAML := "    allowedhosts: [" + strings.Join(allowed, ":*, ") + ":*]\n"
 	var procs []string
 	for _, r := range []struct{ addr, header string }{{registryTCP, "x-forwarded"}, {replicaTCP, "forwarded"}} {
 		e.startRegistry(registryOptions{

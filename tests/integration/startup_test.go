@@ -75,8 +75,8 @@ func TestBadConfigurationStopsStartup(t *testing.T) {
 	}
 }
 
-// TestStartupSaysWhatIsInForce checks the one info line about the policy in
-// strict mode and the warning in compatibility mode.
+// TestStartupSaysWhatIsInForce checks the one info line about the policy
+// with http.forwarded, and that without it nothing new is logged.
 func TestStartupSaysWhatIsInForce(t *testing.T) {
 	addr := "127.0.60.2:5000"
 	code, out := runRegistry(t, startupConfig(addr, "  forwarded:\n    trustedproxies: [10.0.0.0/8, \"::1\"]\n    header: forwarded\n    scheme: https\n"))
@@ -100,8 +100,8 @@ func TestStartupSaysWhatIsInForce(t *testing.T) {
 	}
 
 	code, out = runRegistry(t, startupConfig(addr, ""))
-	if code != -1 || !strings.Contains(out, "forwarding headers are believed from any client") {
-		t.Errorf("compatibility mode without its warning (exit %d):\n%s", code, out)
+	if code != -1 || strings.Contains(out, "forwarded") {
+		t.Errorf("without http.forwarded, a line about it (exit %d):\n%s", code, out)
 	}
 }
 
@@ -128,7 +128,7 @@ func TestStartupLinesCarryUpstreamFields(t *testing.T) {
 	}
 	for _, c := range []struct{ name, forwarded, msg string }{
 		{"strict mode", "  forwarded:\n    trustedproxies: [10.0.0.1]\n", "http.forwarded: trusted proxies [10.0.0.1]"},
-		{"compatibility mode", "", "http.forwarded is not configured"},
+		{"an empty section", "  forwarded: {}\n", "http.forwarded: trusted proxies [], header x-forwarded, scheme derived"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, out := runRegistry(t, config+c.forwarded)

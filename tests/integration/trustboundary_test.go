@@ -119,10 +119,14 @@ func hostName(host string) string {
 	return strings.TrimSuffix(strings.ToLower((&url.URL{Host: host}).Hostname()), ".")
 }
 
-// allowedBy matches a host against allowedhosts patterns as the contract
-// says: case-insensitively, port ignored, "*." for any subdomain.
-func allowedBy(patterns []string, host string) bool {
+// allowedBy matches a host reached over scheme against allowedhosts patterns
+// without ports as the contract says: case-insensitively, a trailing dot
+// ignored, "*." for any subdomain, and no port but the scheme's default.
+func allowedBy(patterns []string, host, scheme string) bool {
 	name := hostName(host)
+	if port := (&url.URL{Host: host}).Port(); port != "" && !(scheme == "https" && port == "443" || scheme == "http" && port == "80") {
+		return false
+	}
 	for _, pattern := range patterns {
 		if suffix, ok := strings.CutPrefix(pattern, "*"); ok {
 			if strings.HasSuffix(name, suffix) && len(name) > len(suffix) {
@@ -335,7 +339,7 @@ func checkHostRow(t *testing.T, route hostRoute, allowed []string, row hostRow, 
 	}
 	resp, err := send(clientIP, route.target, head)
 	routed := route.onlyHost == "" || strings.EqualFold((&url.URL{Host: row.host}).Hostname(), route.onlyHost)
-	served := row.valid && routed && allowedBy(allowed, row.host)
+	served := row.valid && routed && allowedBy(allowed, row.host, route.scheme)
 	name := fmt.Sprintf("Host %q", row.host)
 	if err != nil {
 		if served {
@@ -353,7 +357,7 @@ func checkHostRow(t *testing.T, route hostRoute, allowed []string, row hostRow, 
 			t.Errorf("%s: Location %q", name, l)
 			return "bad Location"
 		}
-		if !allowedBy(allowed, loc.Host) {
+		if !allowedBy(allowed, loc.Host, loc.Scheme) {
 			t.Errorf("%s: Location %q is on a host outside allowedhosts %q", name, l, allowed)
 			return "Location outside"
 		}
@@ -533,14 +537,16 @@ func TestStrictOriginReachesEveryConsumer(t *testing.T) {
 	}
 	img := newImage(t, 1, 8<<10)
 
+	// The realm is https unless the configuration or a trusted proxy says
+	// http: clients send credentials to it.
 	for _, c := range []struct {
 		name, base, tokenURL, repo string
-		origin, host, addr         string // addr: a pattern, <port> for any port
+		origin, realm, host, addr  string // addr: a pattern, <port> for any port
 	}{
 		{"through the edge", "https://" + edgeIP, "https://" + edgeIP + "/auth/token", "origin/edge",
-			"https://" + edgeIP, edgeIP, clientIP},
+			"https://" + edgeIP, "https://" + edgeIP, edgeIP, clientIP},
 		{"direct from an untrusted client", "http://" + registryTCP, "http://" + tokenTCP + "/token", "origin/direct",
-			"http://" + registryTCP, registryTCP, clientIP + ":<port>"},
+			"http://" + registryTCP, "https://" + registryTCP, registryTCP, clientIP + ":<port>"},
 	} {
 		hc := httpClient(&recorder{})
 		api := &apiClient{hc: hc, base: c.base}
@@ -548,8 +554,8 @@ func TestStrictOriginReachesEveryConsumer(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if !strings.Contains(realm, `realm="`+c.origin+`/auth/token"`) {
-			t.Errorf("%s: challenge %q, want the realm %s/auth/token", c.name, realm, c.origin)
+		if !strings.Contains(realm, `realm="`+c.realm+`/auth/token"`) {
+			t.Errorf("%s: challenge %q, want the realm %s/auth/token", c.name, realm, c.realm)
 		}
 		if api.token, err = fetchToken(hc, c.tokenURL, ts.service, c.repo); err != nil {
 			t.Fatalf("%s: %v", c.name, err)

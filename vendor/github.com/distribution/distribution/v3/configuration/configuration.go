@@ -201,7 +201,7 @@ type Forwarded struct {
 	// TrustedProxies lists the IP addresses and CIDR prefixes of the
 	// proxies whose forwarding headers are believed, walking the chain
 	// from the registry outwards.
-	TrustedProxies []string `yaml:"trustedproxies,omitempty"`
+	TrustedProxies StringList `yaml:"trustedproxies,omitempty"`
 
 	// Header is the family of headers those proxies write: "x-forwarded"
 	// (X-Forwarded-For, -Proto and -Host, the default) or "forwarded"
@@ -217,7 +217,24 @@ type Forwarded struct {
 	// each with an optional port, or ":*" for any port. Without a port an
 	// entry allows the scheme's default port only. API requests for other
 	// hosts are refused with HOST_NOT_ALLOWED.
-	AllowedHosts []string `yaml:"allowedhosts,omitempty"`
+	AllowedHosts StringList `yaml:"allowedhosts,omitempty"`
+}
+
+// StringList is a list of strings, written as a YAML sequence or, for one
+// member, as a scalar: REGISTRY_HTTP_FORWARDED_TRUSTEDPROXIES=10.0.0.1 is
+// as good as [10.0.0.1].
+type StringList []string
+
+// UnmarshalYAML implements the yaml.Unmarshaler interface.
+func (l *StringList) UnmarshalYAML(unmarshal func(any) error) error {
+	var one string
+	if err := unmarshal(&one); err == nil {
+		if one != "" {
+			*l = StringList{one}
+		}
+		return nil
+	}
+	return unmarshal((*[]string)(l))
 }
 
 // UnmarshalYAML refuses keys it does not know: a misspelt key would

@@ -49,7 +49,7 @@ func NewBridge(ub URLBuilder, source SourceRecord, actor ActorRecord, request Re
 // http.Request, associating it with a request id.
 func NewRequestRecord(id string, r *http.Request) RequestRecord {
 	host := r.Host
-	if o, ok := requestutil.OriginFrom(r.Context()); ok {
+	if o, ok := requestutil.OriginFrom(r.Context()); ok && o.Resolved {
 		host = o.Host
 	}
 	return RequestRecord{

@@ -47,6 +47,10 @@ func New(c *configuration.Forwarded) (*Policy, error) {
 		if err != nil {
 			return nil, fmt.Errorf("http.forwarded.trustedproxies: %q is not an IP address or CIDR prefix", s)
 		}
+		if a := prefix.Addr(); a.Is4In6() && prefix.Bits() >= 96 {
+			// Peers are compared unmapped.
+			prefix = netip.PrefixFrom(a.Unmap(), prefix.Bits()-96)
+		}
 		p.trusted = append(p.trusted, prefix.Masked())
 	}
 	for _, s := range c.AllowedHosts {
@@ -73,7 +77,7 @@ func (p *Policy) String() string {
 
 func (p *Policy) trusts(a netip.Addr) bool {
 	for _, prefix := range p.trusted {
-		if prefix.Contains(a) || a.Is4In6() && prefix.Contains(a.Unmap()) {
+		if prefix.Contains(a) {
 			return true
 		}
 	}
@@ -92,9 +96,6 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 	if r.TLS != nil {
 		o.Scheme = "https"
 	}
-	if requestutil.ValidHost(r.Host) {
-		o.Host = r.Host
-	}
 	// A peer with a zone, or one that is not an IP address at all (a Unix
 	// socket), cannot be matched against the trusted networks.
 	peer, err := netip.ParseAddrPort(r.RemoteAddr)
@@ -105,9 +106,12 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 		} else if hasForwarding(r.Header) {
 			refused = UntrustedPeer
 		}
-		o.Client = client.String()
+		o.Client = client
 	} else if hasForwarding(r.Header) {
 		refused = UntrustedPeer
+	}
+	if o.Host == "" && requestutil.ValidHost(r.Host) {
+		o.Host = r.Host
 	}
 	if p.scheme != "" {
 		o.Scheme = p.scheme
@@ -130,6 +134,10 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 	var (
 		h       hop
 		refused Refused
+		// The values last checked, and whether they were valid: the hops
+		// beyond a short list all carry its leftmost member, checked once.
+		proto, host     string
+		protoOK, hostOK bool
 	)
 	for i := 0; i < MaxHops && hops.next(&h); i++ {
 		addr, isNode := parseNode(h.node)
@@ -137,15 +145,23 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 			refused |= InvalidValue
 			break // not an address a proxy writes: nothing of this hop is believed
 		}
-		if requestutil.ValidProto(h.proto) {
-			o.Scheme = strings.ToLower(h.proto)
-		} else if h.proto != "" {
-			refused |= InvalidValue
+		if h.proto != proto {
+			proto, protoOK = h.proto, requestutil.ValidProto(h.proto)
+			if !protoOK {
+				refused |= InvalidValue
+			}
 		}
-		if requestutil.ValidHost(h.host) {
+		if protoOK {
+			o.Scheme = strings.ToLower(h.proto)
+		}
+		if h.host != host {
+			host, hostOK = h.host, requestutil.ValidHost(h.host)
+			if !hostOK {
+				refused |= InvalidValue
+			}
+		}
+		if hostOK {
 			o.Host = h.host
-		} else if h.host != "" {
-			refused |= InvalidValue
 		}
 		if !addr.IsValid() {
 			break // unknown, obfuscated or missing: nothing beyond can be attributed
@@ -168,10 +184,15 @@ func parseNode(s string) (netip.Addr, bool) {
 	if s == "" || strings.EqualFold(s, "unknown") || s[0] == '_' {
 		return netip.Addr{}, true
 	}
-	a, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(s, "["), "]"))
-	if err != nil {
-		ap, perr := netip.ParseAddrPort(s)
-		a, err = ap.Addr(), perr
+	// With a port, an IPv6 address is bracketed: "[2001:db8::1]:4711".
+	var a netip.Addr
+	var err error
+	if i := strings.LastIndexByte(s, ':'); i > 0 && (s[i-1] == ']' || strings.IndexByte(s[:i], ':') < 0) {
+		var ap netip.AddrPort
+		ap, err = netip.ParseAddrPort(s)
+		a = ap.Addr()
+	} else {
+		a, err = netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(s, "["), "]"))
 	}
 	if err != nil || a.Zone() != "" {
 		return netip.Addr{}, false

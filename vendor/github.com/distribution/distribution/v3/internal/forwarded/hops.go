@@ -28,9 +28,9 @@ func newHops(h http.Header, rfc7239 bool) hops {
 		return hops{rfc7239: true, elems: newElements(h.Values("Forwarded"))}
 	}
 	x := hops{
-		forList: newMembers(h.Values("X-Forwarded-For")),
-		proto:   newMembers(h.Values("X-Forwarded-Proto")),
-		host:    newMembers(h.Values("X-Forwarded-Host")),
+		forList: newMembers(h["X-Forwarded-For"]),
+		proto:   newMembers(h["X-Forwarded-Proto"]),
+		host:    newMembers(h["X-Forwarded-Host"]),
 	}
 	x.noFor = x.forList.empty && !(x.proto.empty && x.host.empty)
 	return x
@@ -83,7 +83,9 @@ func newMembers(lines []string) members {
 
 // next returns the next member from the right.
 func (m *members) next() (string, bool) {
-	for strings.TrimSpace(m.rest) == "" {
+	// Trailing whitespace is dropped as it is read, so that each byte is
+	// scanned once however many members are read.
+	for m.rest = trimTrailingOWS(m.rest); m.rest == ""; m.rest = trimTrailingOWS(m.rest) {
 		if len(m.lines) == 0 {
 			return "", false
 		}
@@ -102,4 +104,11 @@ func (m *members) aligned() string {
 		return v
 	}
 	return m.first
+}
+
+func trimTrailingOWS(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
 }

@@ -56,11 +56,13 @@ func parseHostPattern(s string) hostPattern {
 	if i := strings.LastIndexByte(s, ':'); i >= 0 && !strings.Contains(s[i:], "]") {
 		p.name, p.port = s[:i], s[i+1:]
 	}
+	p.name = strings.TrimSuffix(p.name, ".")
 	return p
 }
 
 // matches reports whether the valid host[:port] host, reached over scheme,
-// matches. Names compare in ASCII case only: hosts are ASCII.
+// matches. Names compare in ASCII case only, hosts being ASCII, and with or
+// without a trailing dot.
 func (p hostPattern) matches(host, scheme string) bool {
 	name, port := host, ""
 	if h, pt, err := net.SplitHostPort(host); err == nil {
@@ -78,7 +80,7 @@ func (p hostPattern) matches(host, scheme string) bool {
 	case port != p.port:
 		return false
 	}
-	name = strings.ToLower(name)
+	name = strings.TrimSuffix(strings.ToLower(name), ".")
 	if p.subdomain {
 		return strings.HasSuffix(name, "."+p.name)
 	}

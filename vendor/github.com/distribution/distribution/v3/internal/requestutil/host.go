@@ -29,19 +29,29 @@ func ValidHost(s string) bool {
 		a, err := netip.ParseAddr(ip)
 		return ok && err == nil && a.Is6() && a.Zone() == ""
 	}
-	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
-	for _, label := range labels {
-		if len(label) == 0 || len(label) > 63 || strings.Trim(label, hostChars) != "" {
+	name := strings.TrimSuffix(host, ".")
+	if len(name) > 253 {
+		return false
+	}
+	var label string
+	for more := true; more; {
+		label, name, more = strings.Cut(name, ".")
+		if len(label) == 0 || len(label) > 63 {
 			return false
 		}
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+				return false
+			}
+		}
 	}
-	// URL parsers read a name whose last label is numeric as an IPv4
-	// address; it must be one.
-	if strings.Trim(labels[len(labels)-1], "0123456789") == "" {
+	// URL parsers read a name whose last label is a number, decimal or
+	// hexadecimal ("0x7f"), as an IPv4 address; it must be one.
+	if hex, ok := strings.CutPrefix(strings.ToLower(label), "0x"); ok && strings.Trim(hex, "0123456789abcdef") == "" ||
+		strings.Trim(label, "0123456789") == "" {
 		a, err := netip.ParseAddr(strings.TrimSuffix(host, "."))
 		return err == nil && a.Is4()
 	}
-	return len(host) <= 254
+	return true
 }
-
-const hostChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"

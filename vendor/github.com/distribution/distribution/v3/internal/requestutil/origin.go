@@ -1,15 +1,22 @@
 package requestutil
 
-import "context"
+import (
+	"context"
+	"net/netip"
+)
 
 // Origin is the external side of a request: the scheme and host a client
 // used to reach the registry, and the client's address. It is established
 // once per request (from http.host, say) and kept in the request's context
 // for every reader that builds a URL or names the client.
 type Origin struct {
-	Scheme string // "http" or "https"; "" when nothing says which
-	Host   string // a valid host[:port]; "" when none is known
-	Client string // the client's IP address; "" when not known
+	Scheme string     // "http" or "https"; "" when nothing says which
+	Host   string     // a valid host[:port]; "" when none is known
+	Client netip.Addr // the client's address; the zero Addr when not known
+
+	// Resolved reports that the origin was resolved under http.forwarded:
+	// readers then use it and read no forwarding header.
+	Resolved bool
 }
 
 type originKey struct{}

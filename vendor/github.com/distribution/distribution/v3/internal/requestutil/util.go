@@ -21,8 +21,13 @@ func parseIP(ipStr string) net.IP {
 // RemoteAddr extracts the remote address of the request, taking into
 // account proxy headers.
 func RemoteAddr(r *http.Request) string {
-	if o, ok := OriginFrom(r.Context()); ok && o.Client != "" {
-		return o.Client
+	if o, ok := OriginFrom(r.Context()); ok && o.Resolved {
+		// A client that connected directly keeps its port, as without an
+		// origin, and so does a peer that is not an IP address.
+		if ip, _, err := net.SplitHostPort(r.RemoteAddr); !o.Client.IsValid() || err == nil && ip == o.Client.String() {
+			return r.RemoteAddr
+		}
+		return o.Client.String()
 	}
 	if prior := r.Header.Get("X-Forwarded-For"); prior != "" {
 		remoteAddr, _, _ := strings.Cut(prior, ",")

@@ -40,8 +40,9 @@ func (app *App) withOrigin(r *http.Request) *http.Request {
 	// The tracing handler recorded the client and the server from the
 	// request's own headers; the span names the resolved ones instead.
 	trace.SpanFromContext(r.Context()).SetAttributes(
-		attribute.String("client.address", o.Client),
+		attribute.String("client.address", o.Client.String()),
 		attribute.String("server.address", o.Host))
+	o.Resolved = true
 	return r.WithContext(requestutil.WithOrigin(ctx, o))
 }
 
@@ -79,9 +80,9 @@ func (app *App) OriginHandler(next http.Handler) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r = app.withOrigin(r)
-		if o, _ := requestutil.OriginFrom(r.Context()); o.Client != "" {
-			if peer, _, err := net.SplitHostPort(r.RemoteAddr); err != nil || peer != o.Client {
-				r.RemoteAddr = o.Client
+		if o, _ := requestutil.OriginFrom(r.Context()); o.Client.IsValid() {
+			if peer, _, err := net.SplitHostPort(r.RemoteAddr); err != nil || peer != o.Client.String() {
+				r.RemoteAddr = o.Client.String()
 			}
 		}
 		next.ServeHTTP(w, r)

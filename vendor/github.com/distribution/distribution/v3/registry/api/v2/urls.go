@@ -65,7 +65,7 @@ func NewURLBuilderFromRequest(r *http.Request, relative bool) *URLBuilder {
 	// see https://tools.ietf.org/html/rfc7239
 	// Anyone can send them: a value that is not a valid scheme or
 	// host[:port] is ignored rather than put into URLs handed to clients.
-	if o, ok := requestutil.OriginFrom(r.Context()); ok {
+	if o, ok := requestutil.OriginFrom(r.Context()); ok && o.Resolved {
 		// Resolved from the headers of trusted proxies (http.forwarded):
 		// they are not read again.
 		scheme, host = cmp.Or(o.Scheme, scheme), o.Host
