@@ -22,6 +22,9 @@
 #                       the registry binary of the stack, or of its prefix
 #                       up to pull request NN, written to OUT
 #   stack.sh fuzz N     the stack's fuzz targets, N inputs each
+#   stack.sh bench [COUNT]
+#                       the stack's benchmarks: resolution of a three-hop
+#                       trusted chain next to v3.1.2's URL builder
 #   stack.sh check [NN...]
 #                       for each prefix of the stack (or those named): build,
 #                       vet, upstream's tests of the packages the prefix
@@ -145,6 +148,13 @@ fuzz)
 	for target in internal/forwarded:FuzzClientPrefix registry/api/v2:FuzzParseForwardedHeader; do
 		go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "${2}x" "./${target%%:*}/"
 	done
+	;;
+bench)
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	tree "$work/src"
+	cd "$work/src"
+	go test -run '^$' -bench . -benchmem -count "${2:-5}" ./internal/forwarded/
 	;;
 check)
 	shift

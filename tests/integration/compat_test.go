@@ -67,6 +67,11 @@ func compatCases() []compatCase {
 		{name: "IPv6 Host and X-Forwarded-Proto", host: "[2001:db8::1]", hdr: h("X-Forwarded-Proto", "https")},
 		{name: "IPv4 Host", host: "192.0.2.1:5000", hdr: h("X-Forwarded-For", "192.0.2.200")},
 		{name: "Host with a trailing dot", host: "compat.example.", hdr: h("X-Forwarded-Host", "first.example.com.")},
+		// RFC-valid elements that a stricter reader would refuse: without
+		// http.forwarded, upstream's reading is kept.
+		{name: "Forwarded with nine extensions first", hdr: h("Forwarded", "a=1;b=2;c=3;d=4;e=5;f=6;g=7;h=8;i=9;proto=https;host=reg.example.com")},
+		{name: "Forwarded with a repeated extension", hdr: h("Forwarded", "ext=1;ext=2;proto=https;host=reg.example.com")},
+		{name: "Forwarded with an escaped UTF-8 byte", hdr: h("Forwarded", "for=\"\\\xc3\xa9\";proto=https;host=reg.example.com")},
 	}
 }
 
