@@ -22,7 +22,9 @@ func forwardedYAML(header, scheme string, trusted ...string) string {
 	var b strings.Builder
 	b.WriteString("  forwarded:\n")
 	fmt.Fprintf(&b, "    trustedproxies: [%s]\n", strings.Join(trusted, ", "))
-	if header != "" {
+	// x-forwarded is the default, left out so that the configuration also
+	// runs against the stack's prefixes before the header key exists.
+	if header != "" && header != "x-forwarded" {
 		fmt.Fprintf(&b, "    header: %s\n", header)
 	}
 	if scheme != "" {
@@ -80,6 +82,39 @@ func plainRequests(accessLog string) []string {
 		}
 	}
 	return plain
+}
+
+// TestFieldReportTrustedChain is the field report's fix with the first keys
+// of the stack alone (trustedproxies and scheme, no allowedhosts), as
+// scripts/test.sh also runs it against the stack's prefix that introduces
+// them: with the proxies unchanged, trusting none of them and stating the
+// scheme lets every client push over TLS only; with the guide's proxies,
+// trusting both, the access log names the client and not the address a
+// client wrote into X-Forwarded-For.
+func TestFieldReportTrustedChain(t *testing.T) {
+	t.Run("the field report's proxies, no trusted proxies, scheme https", func(t *testing.T) {
+		e := newEnv(t)
+		_, edgeLog := e.startChain(registryOptions{forwarded: forwardedYAML("", "https"), auth: e.authYAML(basicAuth, edgeIP)},
+			"nginx-inner-fieldreport.conf", "nginx-edge-fieldreport.conf")
+		pushAndPull(t, edgeIP, allClients(e.dir))
+		if plain := plainRequests(edgeLog); len(plain) > 0 {
+			t.Errorf("the edge's plain listener saw %d requests: %q", len(plain), plain)
+		}
+	})
+	t.Run("the guide's proxies, both trusted", func(t *testing.T) {
+		e := newEnv(t)
+		reg, _ := e.startChain(registryOptions{forwarded: forwardedYAML("x-forwarded", "", edgeIP, innerIP)},
+			"nginx-inner.conf", "nginx-edge.conf")
+		pushAndPull(t, edgeIP, allClients(e.dir))
+		resp, err := rawTLSRequest(clientIP, edgeIP+":443", uploadStart("spoof/xff", edgeIP, "X-Forwarded-For: 6.6.6.6\r\nX-Real-Ip: 6.6.6.7\r\n"))
+		if err != nil || resp.status != http.StatusAccepted {
+			t.Fatalf("upload start through the edge: %v %v", err, resp)
+		}
+		clients := accessLogClients(reg.log, `"POST /v2/spoof/xff/blobs/uploads/ HTTP/1.1"`)
+		if len(clients) == 0 || clients[len(clients)-1] != clientIP {
+			t.Errorf("access log names %q for the spoofed request, want %s", clients, clientIP)
+		}
+	})
 }
 
 // TestFieldReportSetup is scenario 1: the edge adds nothing, the inner nginx

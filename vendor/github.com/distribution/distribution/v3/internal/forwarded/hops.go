@@ -32,7 +32,7 @@ func newHops(h http.Header, rfc7239 bool) hops {
 		proto:   newMembers(h["X-Forwarded-Proto"]),
 		host:    newMembers(h["X-Forwarded-Host"]),
 	}
-	x.noFor = x.forList.empty && !(x.proto.empty && x.host.empty)
+	x.noFor = x.forList.empty && (!x.proto.empty || !x.host.empty)
 	return x
 }
 

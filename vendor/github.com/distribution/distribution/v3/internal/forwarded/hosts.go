@@ -74,7 +74,7 @@ func (p hostPattern) matches(host, scheme string) bool {
 	switch {
 	case p.port == "*":
 	case p.port == "":
-		if port != "" && !(scheme == "https" && port == "443" || scheme != "https" && port == "80") {
+		if port != "" && port != defaultPort(scheme) {
 			return false
 		}
 	case port != p.port:
@@ -106,4 +106,11 @@ func (p *Policy) CheckHost(o requestutil.Origin, tls bool) Refused {
 		}
 	}
 	return HostNotAllowed
+}
+
+func defaultPort(scheme string) string {
+	if scheme == "https" {
+		return "443"
+	}
+	return "80"
 }

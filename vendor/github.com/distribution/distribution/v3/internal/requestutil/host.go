@@ -40,8 +40,7 @@ func ValidHost(s string) bool {
 			return false
 		}
 		for i := 0; i < len(label); i++ {
-			c := label[i]
-			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			if !isNameByte(label[i]) {
 				return false
 			}
 		}
@@ -54,4 +53,8 @@ func ValidHost(s string) bool {
 		return err == nil && a.Is4()
 	}
 	return true
+}
+
+func isNameByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_'
 }
