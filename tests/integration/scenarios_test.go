@@ -117,6 +117,24 @@ func TestFieldReportTrustedChain(t *testing.T) {
 	})
 }
 
+// TestFieldReportRelativeURLs is what upstream already has: v3.1.2 itself,
+// with http.relativeurls alone, behind the field report's proxies unchanged.
+// The upload Location is a path, so every client stays on the https origin
+// it used: the pushes work and the edge's plain listener sees nothing. What
+// this leaves open (the realm, client addresses, notifications) is what the
+// other scenarios test.
+func TestFieldReportRelativeURLs(t *testing.T) {
+	upstream := buildUpstream(t)
+	e := newEnv(t)
+	_, edgeLog := e.startChain(registryOptions{binary: upstream, forwarded: "  relativeurls: true\n", auth: e.authYAML(basicAuth, edgeIP)},
+		"nginx-inner-fieldreport.conf", "nginx-edge-fieldreport.conf")
+	pushAndPull(t, edgeIP, allClients(e.dir))
+	newDockerCLI(t).roundTrip(edgeIP, "relative/docker-cli")
+	if plain := plainRequests(edgeLog); len(plain) > 0 {
+		t.Errorf("the edge's plain listener saw %d requests: %q", len(plain), plain)
+	}
+}
+
 // TestFieldReportSetup is scenario 1: the edge adds nothing, the inner nginx
 // writes X-Forwarded-Proto from its own plain-http view. Upstream's
 // behaviour breaks every client one way or another; with the proxies
