@@ -136,8 +136,8 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 		refused Refused
 		// The values last checked, and whether they were valid: the hops
 		// beyond a short list all carry its leftmost member, checked once.
-		proto, host     string
-		protoOK, hostOK bool
+		proto, host, scheme string
+		protoOK, hostOK     bool
 	)
 	for i := 0; i < MaxHops && hops.next(&h); i++ {
 		addr, isNode := parseNode(h.node)
@@ -150,9 +150,10 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 			if !protoOK {
 				refused |= InvalidValue
 			}
+			scheme = strings.ToLower(proto)
 		}
 		if protoOK {
-			o.Scheme = strings.ToLower(h.proto)
+			o.Scheme = scheme
 		}
 		if h.host != host {
 			host, hostOK = h.host, requestutil.ValidHost(h.host)
@@ -181,7 +182,7 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 // with an optional port. "unknown", an obfuscated identifier ("_hidden") and
 // a missing address are nodes without an address.
 func parseNode(s string) (netip.Addr, bool) {
-	if s == "" || strings.EqualFold(s, "unknown") || s[0] == '_' {
+	if s == "" || s[0] == '_' || len(s) == 7 && strings.EqualFold(s, "unknown") {
 		return netip.Addr{}, true
 	}
 	// With a port, an IPv6 address is bracketed: "[2001:db8::1]:4711".
@@ -191,8 +192,10 @@ func parseNode(s string) (netip.Addr, bool) {
 		var ap netip.AddrPort
 		ap, err = netip.ParseAddrPort(s)
 		a = ap.Addr()
+	} else if s[0] == '[' {
+		a, err = netip.ParseAddr(strings.TrimSuffix(s[1:], "]"))
 	} else {
-		a, err = netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(s, "["), "]"))
+		a, err = netip.ParseAddr(s)
 	}
 	if err != nil || a.Zone() != "" {
 		return netip.Addr{}, false

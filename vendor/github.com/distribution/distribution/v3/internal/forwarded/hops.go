@@ -32,7 +32,7 @@ func newHops(h http.Header, rfc7239 bool) hops {
 		proto:   newMembers(h["X-Forwarded-Proto"]),
 		host:    newMembers(h["X-Forwarded-Host"]),
 	}
-	x.noFor = x.forList.empty && (!x.proto.empty || !x.host.empty)
+	x.noFor = len(h["X-Forwarded-For"]) == 0 && (len(h["X-Forwarded-Proto"]) > 0 || len(h["X-Forwarded-Host"]) > 0)
 	return x
 }
 
@@ -65,21 +65,10 @@ func (x *hops) next(h *hop) bool {
 type members struct {
 	lines []string // lines not yet read
 	rest  string   // the unread part of the line being read
-	first string   // the leftmost member
-	empty bool     // no line has a member
+	last  string   // the member read last: the leftmost, once none is left
 }
 
-func newMembers(lines []string) members {
-	m := members{lines: lines, empty: true}
-	for _, line := range lines {
-		if strings.TrimSpace(line) != "" {
-			first, _, _ := strings.Cut(line, ",")
-			m.first, m.empty = strings.TrimSpace(first), false
-			break
-		}
-	}
-	return m
-}
+func newMembers(lines []string) members { return members{lines: lines} }
 
 // next returns the next member from the right.
 func (m *members) next() (string, bool) {
@@ -94,7 +83,12 @@ func (m *members) next() (string, bool) {
 	i := strings.LastIndexByte(m.rest, ',')
 	member := m.rest[i+1:]
 	m.rest = m.rest[:max(i, 0)]
-	return strings.TrimSpace(member), true
+	// The member's trailing whitespace went with the line's.
+	for len(member) > 0 && (member[0] == ' ' || member[0] == '\t') {
+		member = member[1:]
+	}
+	m.last = member
+	return m.last, true
 }
 
 // aligned returns the next member from the right, or the leftmost once
@@ -103,7 +97,7 @@ func (m *members) aligned() string {
 	if v, ok := m.next(); ok {
 		return v
 	}
-	return m.first
+	return m.last
 }
 
 func trimTrailingOWS(s string) string {

@@ -11,11 +11,10 @@ func ValidProto(s string) bool {
 	return strings.EqualFold(s, "http") || strings.EqualFold(s, "https")
 }
 
-// ValidHost reports whether s is a host[:port] fit for a URL: a DNS name
-// (labels of letters, digits, '-' and '_', an optional trailing dot), an
-// IPv4 address or a bracketed IPv6 address without zone, and an optional
-// port from 1 to 65535. Forwarding headers carry a client's text as often
-// as a proxy's; nothing else in them may reach the URLs the registry builds.
+// ValidHost reports whether s is a host[:port] fit for a URL: a DNS name of
+// letters, digits, '-' and '_', an IPv4 address or a bracketed IPv6 address
+// without zone, and a port from 1 to 65535. Headers carry clients' text;
+// nothing else in them may reach the URLs the registry builds.
 func ValidHost(s string) bool {
 	host := s
 	if i := strings.LastIndexByte(s, ':'); i >= 0 && !strings.Contains(s[i:], "]") {
@@ -47,8 +46,7 @@ func ValidHost(s string) bool {
 	}
 	// URL parsers read a name whose last label is a number, decimal or
 	// hexadecimal ("0x7f"), as an IPv4 address; it must be one.
-	if hex, ok := strings.CutPrefix(strings.ToLower(label), "0x"); ok && strings.Trim(hex, "0123456789abcdef") == "" ||
-		strings.Trim(label, "0123456789") == "" {
+	if number(label) {
 		a, err := netip.ParseAddr(strings.TrimSuffix(host, "."))
 		return err == nil && a.Is4()
 	}
@@ -57,4 +55,15 @@ func ValidHost(s string) bool {
 
 func isNameByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_'
+}
+
+// number reports whether s is a decimal or a hexadecimal ("0x7f") number.
+func number(s string) bool {
+	hex := len(s) >= 2 && s[0] == '0' && s[1]|0x20 == 'x'
+	for i := len(s) - 1; i >= 0 && !(hex && i < 2); i-- {
+		if c := s[i] | 0x20; !('0' <= c && c <= '9' || hex && 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
