@@ -59,9 +59,14 @@ func isNameByte(c byte) bool {
 
 // number reports whether s is a decimal or a hexadecimal ("0x7f") number.
 func number(s string) bool {
-	hex := len(s) >= 2 && s[0] == '0' && s[1]|0x20 == 'x'
-	for i := len(s) - 1; i >= 0 && !(hex && i < 2); i-- {
-		if c := s[i] | 0x20; !('0' <= c && c <= '9' || hex && 'a' <= c && c <= 'f') {
+	digits, hex := s, false
+	if len(s) >= 2 && s[0] == '0' && s[1]|0x20 == 'x' {
+		digits, hex = s[2:], true
+	}
+	for i := 0; i < len(digits); i++ {
+		c := digits[i] | 0x20
+		decimal := '0' <= c && c <= '9'
+		if !decimal && (!hex || c < 'a' || c > 'f') {
 			return false
 		}
 	}
