@@ -255,11 +255,30 @@ func (f *Forwarded) UnmarshalYAML(unmarshal func(any) error) error {
 	return unmarshal((*plain)(f))
 }
 
-func (f *Forwarded) validate() error {
-	for _, p := range f.TrustedProxies {
-		if _, err := netip.ParsePrefix(p); err != nil && !isAddr(p) {
-			return fmt.Errorf("http.forwarded.trustedproxies: %q is not an IP address or CIDR prefix", p)
+// TrustedPrefixes parses TrustedProxies. An address is a single-address
+// prefix, and an IPv4-mapped prefix its IPv4 form, as peers are compared
+// unmapped.
+func (f *Forwarded) TrustedPrefixes() ([]netip.Prefix, error) {
+	prefixes := make([]netip.Prefix, 0, len(f.TrustedProxies))
+	for _, s := range f.TrustedProxies {
+		prefix, err := netip.ParsePrefix(s)
+		if a, aerr := netip.ParseAddr(s); aerr == nil && a.Zone() == "" {
+			prefix, err = a.Prefix(a.BitLen())
 		}
+		if err != nil {
+			return nil, fmt.Errorf("http.forwarded.trustedproxies: %q is not an IP address or CIDR prefix", s)
+		}
+		if a := prefix.Addr(); a.Is4In6() && prefix.Bits() >= 96 {
+			prefix = netip.PrefixFrom(a.Unmap(), prefix.Bits()-96)
+		}
+		prefixes = append(prefixes, prefix.Masked())
+	}
+	return prefixes, nil
+}
+
+func (f *Forwarded) validate() error {
+	if _, err := f.TrustedPrefixes(); err != nil {
+		return err
 	}
 	for _, h := range f.AllowedHosts {
 		if !validHostPattern(h) {
@@ -283,11 +302,6 @@ func validHostPattern(s string) bool {
 		s = name + ":1"
 	}
 	return requestutil.ValidHost(s)
-}
-
-func isAddr(s string) bool {
-	a, err := netip.ParseAddr(s)
-	return err == nil && a.Zone() == ""
 }
 
 // Debug defines the configuration options for the registry's debug interface.

@@ -39,20 +39,11 @@ type Policy struct {
 // New returns the policy that c configures.
 func New(c *configuration.Forwarded) (*Policy, error) {
 	p := &Policy{rfc7239: strings.EqualFold(c.Header, "forwarded"), scheme: strings.ToLower(c.Scheme)}
-	for _, s := range c.TrustedProxies {
-		prefix, err := netip.ParsePrefix(s)
-		if a, aerr := netip.ParseAddr(s); aerr == nil && a.Zone() == "" {
-			prefix, err = a.Prefix(a.BitLen())
-		}
-		if err != nil {
-			return nil, fmt.Errorf("http.forwarded.trustedproxies: %q is not an IP address or CIDR prefix", s)
-		}
-		if a := prefix.Addr(); a.Is4In6() && prefix.Bits() >= 96 {
-			// Peers are compared unmapped.
-			prefix = netip.PrefixFrom(a.Unmap(), prefix.Bits()-96)
-		}
-		p.trusted = append(p.trusted, prefix.Masked())
+	trusted, err := c.TrustedPrefixes()
+	if err != nil {
+		return nil, err
 	}
+	p.trusted = trusted
 	for _, s := range c.AllowedHosts {
 		p.allowed = append(p.allowed, parseHostPattern(s))
 	}
@@ -98,16 +89,13 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 	}
 	// A peer with a zone, or one that is not an IP address at all (a Unix
 	// socket), cannot be matched against the trusted networks.
-	peer, err := netip.ParseAddrPort(r.RemoteAddr)
-	if err == nil && peer.Addr().Zone() == "" {
-		client := peer.Addr().Unmap()
-		if p.trusts(client) {
-			client, refused = p.walk(newHops(r.Header, p.rfc7239), client, &o)
-		} else if hasForwarding(r.Header) {
-			refused = UntrustedPeer
-		}
-		o.Client = client
-	} else if hasForwarding(r.Header) {
+	if peer, err := netip.ParseAddrPort(r.RemoteAddr); err == nil && peer.Addr().Zone() == "" {
+		o.Client = peer.Addr().Unmap()
+	}
+	switch {
+	case o.Client.IsValid() && p.trusts(o.Client):
+		o.Client, refused = p.walk(newHops(r.Header, p.rfc7239), o.Client, &o)
+	case hasForwarding(r.Header):
 		refused = UntrustedPeer
 	}
 	if o.Host == "" && requestutil.ValidHost(r.Host) {

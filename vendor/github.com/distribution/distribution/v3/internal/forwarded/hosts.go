@@ -1,7 +1,6 @@
 package forwarded
 
 import (
-	"net"
 	"strings"
 
 	"github.com/distribution/distribution/v3/internal/requestutil"
@@ -52,25 +51,23 @@ type hostPattern struct {
 func parseHostPattern(s string) hostPattern {
 	var p hostPattern
 	s, p.subdomain = strings.CutPrefix(strings.ToLower(s), "*.")
-	p.name = s
-	if i := strings.LastIndexByte(s, ':'); i >= 0 && !strings.Contains(s[i:], "]") {
-		p.name, p.port = s[:i], s[i+1:]
-	}
+	p.name, p.port = cutPort(s)
 	p.name = strings.TrimSuffix(p.name, ".")
 	return p
 }
 
-// matches reports whether the valid host[:port] host, reached over scheme,
-// matches. Names compare in ASCII case only, hosts being ASCII, and with or
-// without a trailing dot.
-func (p hostPattern) matches(host, scheme string) bool {
-	name, port := host, ""
-	if h, pt, err := net.SplitHostPort(host); err == nil {
-		name, port = "["+h+"]", pt
-		if !strings.Contains(h, ":") {
-			name = h
-		}
+// cutPort splits a host[:port] at its port, keeping an IPv6 address's
+// brackets.
+func cutPort(s string) (name, port string) {
+	if i := strings.LastIndexByte(s, ':'); i >= 0 && !strings.Contains(s[i:], "]") {
+		return s[:i], s[i+1:]
 	}
+	return s, ""
+}
+
+// matches reports whether the name and port of a host reached over scheme
+// match; name is in lower case, without a trailing dot.
+func (p hostPattern) matches(name, port, scheme string) bool {
 	switch {
 	case p.port == "*":
 	case p.port == "":
@@ -80,7 +77,6 @@ func (p hostPattern) matches(host, scheme string) bool {
 	case port != p.port:
 		return false
 	}
-	name = strings.TrimSuffix(strings.ToLower(name), ".")
 	if p.subdomain {
 		return strings.HasSuffix(name, "."+p.name)
 	}
@@ -88,20 +84,19 @@ func (p hostPattern) matches(host, scheme string) bool {
 }
 
 // CheckHost reports whether the host of o is one the registry serves: a valid
-// host, and one of the allowed hosts when they are configured.
-func (p *Policy) CheckHost(o requestutil.Origin, tls bool) Refused {
+// host, and one of the allowed hosts when they are configured. Names compare
+// in ASCII case only, hosts being ASCII, and with or without a trailing dot.
+func (p *Policy) CheckHost(o requestutil.Origin) Refused {
 	if o.Host == "" {
 		return HostInvalid
 	}
 	if len(p.allowed) == 0 {
 		return 0
 	}
-	scheme := o.Scheme
-	if scheme == "" && tls {
-		scheme = "https"
-	}
+	name, port := cutPort(o.Host)
+	name = strings.TrimSuffix(strings.ToLower(name), ".")
 	for _, pattern := range p.allowed {
-		if pattern.matches(o.Host, scheme) {
+		if pattern.matches(name, port, o.Scheme) {
 			return 0
 		}
 	}

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net"
 	"net/http"
 
 	"github.com/distribution/distribution/v3/internal/dcontext"
@@ -21,11 +20,11 @@ func (app *App) withOrigin(r *http.Request) *http.Request {
 	if app.forwarded == nil {
 		return r
 	}
-	if _, ok := requestutil.OriginFrom(r.Context()); ok {
+	if o, ok := requestutil.OriginFrom(r.Context()); ok && o.Resolved {
 		return r
 	}
 	o, refused := app.forwarded.Resolve(r)
-	hostRefused := app.forwarded.CheckHost(o, r.TLS != nil)
+	hostRefused := app.forwarded.CheckHost(o)
 	ctx := context.WithValue(r.Context(), hostRefusedKey{}, hostRefused)
 	if refused |= hostRefused; refused != 0 {
 		// What a request carries is counted, and logged at debug level
@@ -39,9 +38,11 @@ func (app *App) withOrigin(r *http.Request) *http.Request {
 	}
 	// The tracing handler recorded the client and the server from the
 	// request's own headers; the span names the resolved ones instead.
-	trace.SpanFromContext(r.Context()).SetAttributes(
-		attribute.String("client.address", o.Client.String()),
-		attribute.String("server.address", o.Host))
+	if span := trace.SpanFromContext(r.Context()); span.IsRecording() {
+		span.SetAttributes(
+			attribute.String("client.address", o.Client.String()),
+			attribute.String("server.address", o.Host))
+	}
 	o.Resolved = true
 	return r.WithContext(requestutil.WithOrigin(ctx, o))
 }
@@ -80,11 +81,7 @@ func (app *App) OriginHandler(next http.Handler) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r = app.withOrigin(r)
-		if o, _ := requestutil.OriginFrom(r.Context()); o.Client.IsValid() {
-			if peer, _, err := net.SplitHostPort(r.RemoteAddr); err != nil || peer != o.Client.String() {
-				r.RemoteAddr = o.Client.String()
-			}
-		}
+		r.RemoteAddr = requestutil.RemoteAddr(r)
 		next.ServeHTTP(w, r)
 	})
 }
