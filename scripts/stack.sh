@@ -174,12 +174,16 @@ check)
 			pkgs=$(git diff --name-only "$prev" "$pr" -- '*.go' | xargs -r -n1 dirname | sort -u | sed 's|^|./|')
 			echo "== $pr: $(git rev-list --count "$prev..$pr") commits; packages: $(echo $pkgs)"
 			go build ./...
+			git diff --check "$prev" "$pr"
+			if [ -z "$pkgs" ]; then
+				prev=$pr
+				continue
+			fi
 			go vet $pkgs
 			start=$(date +%s)
 			go test -count=1 $pkgs
 			echo "-- $pr: upstream's tests of its packages took $(($(date +%s) - start)) s"
 			"$bin/golangci-lint" run $pkgs
-			git diff --check "$prev" "$pr"
 			[ -z "$(gofmt -l $(git diff --name-only --diff-filter=AM "$prev" "$pr" -- '*.go'))" ]
 		fi
 		prev=$pr
