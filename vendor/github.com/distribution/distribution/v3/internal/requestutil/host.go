@@ -39,7 +39,7 @@ func ValidHost(s string) bool {
 			return false
 		}
 		for i := 0; i < len(label); i++ {
-			if !isNameByte(label[i]) {
+			if c := label[i]; !('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
 				return false
 			}
 		}
@@ -53,22 +53,11 @@ func ValidHost(s string) bool {
 	return true
 }
 
-func isNameByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_'
-}
-
 // number reports whether s is a decimal or a hexadecimal ("0x7f") number.
 func number(s string) bool {
-	digits, hex := s, false
+	digits := "0123456789"
 	if len(s) >= 2 && s[0] == '0' && s[1]|0x20 == 'x' {
-		digits, hex = s[2:], true
+		s, digits = s[2:], "0123456789abcdefABCDEF"
 	}
-	for i := 0; i < len(digits); i++ {
-		c := digits[i] | 0x20
-		decimal := '0' <= c && c <= '9'
-		if !decimal && (!hex || c < 'a' || c > 'f') {
-			return false
-		}
-	}
-	return true
+	return strings.Trim(s, digits) == ""
 }
