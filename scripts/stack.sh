@@ -145,7 +145,7 @@ fuzz)
 	trap 'rm -rf "$work"' EXIT
 	tree "$work/src"
 	cd "$work/src"
-	for target in internal/forwarded:FuzzClientPrefix registry/api/v2:FuzzParseForwardedHeader; do
+	for target in internal/forwarded:FuzzClientPrefix internal/forwarded:FuzzParseDottedQuad registry/api/v2:FuzzParseForwardedHeader; do
 		go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "${2}x" "./${target%%:*}/"
 	done
 	;;

@@ -89,7 +89,7 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 	}
 	// A peer with a zone, or one that is not an IP address at all (a Unix
 	// socket), cannot be matched against the trusted networks.
-	if peer, err := netip.ParseAddrPort(r.RemoteAddr); err == nil && peer.Addr().Zone() == "" {
+	if peer, err := parseAddrPort(r.RemoteAddr); err == nil && peer.Addr().Zone() == "" {
 		o.Client = peer.Addr().Unmap()
 	}
 	switch {
@@ -170,6 +170,9 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 // with an optional port. "unknown", an obfuscated identifier ("_hidden") and
 // a missing address are nodes without an address.
 func parseNode(s string) (netip.Addr, bool) {
+	if a, ok := parseDottedQuad(s); ok {
+		return a, true // what proxies write most
+	}
 	if s == "" || s[0] == '_' || len(s) == 7 && strings.EqualFold(s, "unknown") {
 		return netip.Addr{}, true
 	}

@@ -27,13 +27,13 @@ func newHops(h http.Header, rfc7239 bool) hops {
 	if rfc7239 {
 		return hops{rfc7239: true, elems: newElements(h.Values("Forwarded"))}
 	}
-	x := hops{
-		forList: newMembers(h["X-Forwarded-For"]),
-		proto:   newMembers(h["X-Forwarded-Proto"]),
-		host:    newMembers(h["X-Forwarded-Host"]),
+	forList, proto, host := h["X-Forwarded-For"], h["X-Forwarded-Proto"], h["X-Forwarded-Host"]
+	return hops{
+		forList: newMembers(forList),
+		proto:   newMembers(proto),
+		host:    newMembers(host),
+		noFor:   len(forList) == 0 && (len(proto) > 0 || len(host) > 0),
 	}
-	x.noFor = len(h["X-Forwarded-For"]) == 0 && (len(h["X-Forwarded-Proto"]) > 0 || len(h["X-Forwarded-Host"]) > 0)
-	return x
 }
 
 func (x *hops) next(h *hop) bool {

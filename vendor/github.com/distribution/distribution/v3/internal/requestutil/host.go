@@ -46,7 +46,7 @@ func ValidHost(s string) bool {
 	}
 	// URL parsers read a name whose last label is a number, decimal or
 	// hexadecimal ("0x7f"), as an IPv4 address; it must be one.
-	if number(label) {
+	if c := label[0]; '0' <= c && c <= '9' && number(label) {
 		a, err := netip.ParseAddr(strings.TrimSuffix(host, "."))
 		return err == nil && a.Is4()
 	}
