@@ -84,6 +84,6 @@ trap 'rm -rf "$series_dir"' EXIT
 echo "== scenarios against v3.1.2 with pull requests 01-02 (hardening without configuration)"
 ./scripts/stack.sh build "$series_dir/registry-02" 02
 (cd tests && REGISTRY_BINARY="$series_dir/registry-02" go test -count=1 -timeout 20m -run '^(TestCompatMatchesUpstream|TestUnconfiguredHostileValues)$' ./integration/)
-echo "== scenarios against v3.1.2 with pull requests 01-04 (trusted proxies and a forced scheme)"
+echo "== scenarios against v3.1.2 with pull requests 01-04 (trusted proxies, a forced scheme and the client's address)"
 ./scripts/stack.sh build "$series_dir/registry-04" 04
 (cd tests && REGISTRY_BINARY="$series_dir/registry-04" go test -count=1 -timeout 20m -run '^(TestCompatMatchesUpstream|TestUnconfiguredHostileValues|TestXForwardedChain|TestSpoofing|TestFieldReportTrustedChain)$' ./integration/)
