@@ -26,7 +26,7 @@ func parseDottedQuad(s string) (netip.Addr, bool) {
 	field, digits, v := 0, 0, 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case '0' <= c && c <= '9' && !(digits > 0 && v == 0):
+		case '0' <= c && c <= '9' && (digits == 0 || v != 0): // no leading zero
 			v, digits = v*10+int(c-'0'), digits+1
 			if v > 255 {
 				return netip.Addr{}, false
