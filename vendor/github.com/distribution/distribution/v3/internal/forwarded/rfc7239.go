@@ -2,6 +2,8 @@ package forwarded
 
 import (
 	"strings"
+
+	"github.com/distribution/distribution/v3/internal/requestutil"
 )
 
 // elements reads the elements of a Forwarded header (RFC 7239) from its
@@ -66,8 +68,9 @@ func (r *elements) element(h *hop) bool {
 	n := 0
 	for first := true; ; first = false {
 		// Parameters are separated by ";" with optional whitespace around
-		// it: the one leniency, which upstream's tests and common proxy
-		// recipes write, and which makes nothing ambiguous.
+		// it: a leniency, which upstream's tests and common proxy recipes
+		// write, and which makes nothing ambiguous. The other one is
+		// unquotedHost's.
 		separated := first
 		for r.i > 0 && (r.s[r.i-1] == ' ' || r.s[r.i-1] == '\t' || r.s[r.i-1] == ';') {
 			separated = separated || r.s[r.i-1] == ';'
@@ -79,7 +82,10 @@ func (r *elements) element(h *hop) bool {
 		if !separated {
 			return false
 		}
-		value, ok := r.value()
+		value, ok := r.unquotedHost()
+		if !ok {
+			value, ok = r.value()
+		}
 		if !ok || r.i == 0 || r.s[r.i-1] != '=' {
 			return false
 		}
@@ -108,6 +114,36 @@ func (r *elements) element(h *hop) bool {
 			h.host = value
 		}
 	}
+}
+
+// unquotedHost reads, as a second leniency, an unquoted host parameter whose
+// value is a valid host[:port], as the OpenShift router and HAProxy recipes
+// write it (host=registry.example.com:443). RFC 7239 wants such a value
+// quoted, since ':' and an IPv6 address's brackets are not token
+// characters; but none of them is a delimiter of the Forwarded grammar (';',
+// ',', '=', '"'), so the value's extent is as clear as a token's. It reports
+// false, leaving r.i alone, for anything else: another parameter, a value
+// that is a plain token, or one that is not a valid host[:port], which stays
+// damage.
+func (r *elements) unquotedHost() (string, bool) {
+	end := r.i
+	start := end
+	for start > 0 && (isTokenChar(r.s[start-1]) || strings.IndexByte(":[]", r.s[start-1]) >= 0) {
+		start--
+	}
+	value := r.s[start:end]
+	if !strings.ContainsAny(value, ":[]") || start == 0 || r.s[start-1] != '=' {
+		return "", false
+	}
+	name := start - 1
+	for name > 0 && isTokenChar(r.s[name-1]) {
+		name--
+	}
+	if !strings.EqualFold(r.s[name:start-1], "host") || !requestutil.ValidHost(value) {
+		return "", false
+	}
+	r.i = start
+	return value, true
 }
 
 // value parses a token or a quoted string ending at r.i and returns it
