@@ -24,7 +24,9 @@
 #   stack.sh fuzz N     the stack's fuzz targets, N inputs each
 #   stack.sh bench [COUNT]
 #                       the stack's benchmarks: resolution of a three-hop
-#                       trusted chain next to v3.1.2's URL builder
+#                       trusted chain next to v3.1.2's URL builder, and a
+#                       new connection's cost with and without a PROXY
+#                       protocol preamble
 #   stack.sh check [NN...]
 #                       for each prefix of the stack (or those named): build,
 #                       vet, upstream's tests of the packages the prefix
@@ -145,7 +147,7 @@ fuzz)
 	trap 'rm -rf "$work"' EXIT
 	tree "$work/src"
 	cd "$work/src"
-	for target in internal/forwarded:FuzzClientPrefix internal/forwarded:FuzzParseDottedQuad registry/api/v2:FuzzParseForwardedHeader; do
+	for target in internal/forwarded:FuzzClientPrefix internal/forwarded:FuzzParseDottedQuad registry/api/v2:FuzzParseForwardedHeader registry/listener:FuzzProxyProtocolAccept; do
 		go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "${2}x" "./${target%%:*}/"
 	done
 	;;
@@ -154,7 +156,7 @@ bench)
 	trap 'rm -rf "$work"' EXIT
 	tree "$work/src"
 	cd "$work/src"
-	go test -run '^$' -bench . -benchmem -count "${2:-5}" ./internal/forwarded/
+	go test -run '^$' -bench . -benchmem -count "${2:-5}" ./internal/forwarded/ ./registry/listener/
 	;;
 check)
 	shift

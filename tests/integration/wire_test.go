@@ -118,11 +118,16 @@ func debugYAML(addr string) string {
 	return fmt.Sprintf("  debug:\n    addr: %s\n    prometheus:\n      enabled: true\n", addr)
 }
 
-var refusedLine = regexp.MustCompile(`^registry_forwarded_refused_total\{[^}]*reason="([a-z_]+)"[^}]*\} (\S+)$`)
-
 // refusedCounters scrapes registry_forwarded_refused_total from the debug
 // server at addr, by reason.
 func refusedCounters(t testing.TB, addr string) map[string]float64 {
+	t.Helper()
+	return scrapeCounters(t, addr, "registry_forwarded_refused_total")
+}
+
+// scrapeCounters scrapes a counter labelled by reason from the debug server
+// at addr, by reason.
+func scrapeCounters(t testing.TB, addr, metric string) map[string]float64 {
 	t.Helper()
 	resp, err := http.Get("http://" + addr + "/metrics")
 	if err != nil {
@@ -130,9 +135,10 @@ func refusedCounters(t testing.TB, addr string) map[string]float64 {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
+	line := regexp.MustCompile(`^` + metric + `\{[^}]*reason="([a-z_]+)"[^}]*\} (\S+)$`)
 	counts := map[string]float64{}
-	for _, line := range strings.Split(string(body), "\n") {
-		if m := refusedLine.FindStringSubmatch(line); m != nil {
+	for _, l := range strings.Split(string(body), "\n") {
+		if m := line.FindStringSubmatch(l); m != nil {
 			v, _ := strconv.ParseFloat(m[2], 64)
 			counts[m[1]] += v
 		}

@@ -218,6 +218,16 @@ type Forwarded struct {
 	// entry allows the scheme's default port only. API requests for other
 	// hosts are refused with HOST_NOT_ALLOWED.
 	AllowedHosts StringList `yaml:"allowedhosts,omitempty"`
+
+	// ProxyProtocol lists the IP addresses and CIDR prefixes of the
+	// layer-4 balancers that send a PROXY protocol (v1 or v2) preamble
+	// ahead of each connection. From them the preamble is required and
+	// names the connection's peer; from any other peer it is refused.
+	ProxyProtocol StringList `yaml:"proxyprotocol,omitempty"`
+
+	// ProxyProtocolTimeout bounds the wait for a preamble. The default is
+	// 10 seconds.
+	ProxyProtocolTimeout time.Duration `yaml:"proxyprotocoltimeout,omitempty"`
 }
 
 // StringList is a list of strings, written as a YAML sequence or, for one
@@ -246,7 +256,7 @@ func (f *Forwarded) UnmarshalYAML(unmarshal func(any) error) error {
 	}
 	for k := range keys {
 		switch k {
-		case "trustedproxies", "header", "scheme", "allowedhosts":
+		case "trustedproxies", "header", "scheme", "allowedhosts", "proxyprotocol", "proxyprotocoltimeout":
 		default:
 			return fmt.Errorf("http.forwarded.%s: unknown key", k)
 		}
@@ -259,14 +269,24 @@ func (f *Forwarded) UnmarshalYAML(unmarshal func(any) error) error {
 // prefix, and an IPv4-mapped prefix its IPv4 form, as peers are compared
 // unmapped.
 func (f *Forwarded) TrustedPrefixes() ([]netip.Prefix, error) {
-	prefixes := make([]netip.Prefix, 0, len(f.TrustedProxies))
-	for _, s := range f.TrustedProxies {
+	return parsePrefixes("trustedproxies", f.TrustedProxies)
+}
+
+// ProxyProtocolPrefixes parses ProxyProtocol as TrustedPrefixes parses
+// TrustedProxies.
+func (f *Forwarded) ProxyProtocolPrefixes() ([]netip.Prefix, error) {
+	return parsePrefixes("proxyprotocol", f.ProxyProtocol)
+}
+
+func parsePrefixes(key string, list StringList) ([]netip.Prefix, error) {
+	prefixes := make([]netip.Prefix, 0, len(list))
+	for _, s := range list {
 		prefix, err := netip.ParsePrefix(s)
 		if a, aerr := netip.ParseAddr(s); aerr == nil && a.Zone() == "" {
 			prefix, err = a.Prefix(a.BitLen())
 		}
 		if err != nil {
-			return nil, fmt.Errorf("http.forwarded.trustedproxies: %q is not an IP address or CIDR prefix", s)
+			return nil, fmt.Errorf("http.forwarded.%s: %q is not an IP address or CIDR prefix", key, s)
 		}
 		if a := prefix.Addr(); a.Is4In6() && prefix.Bits() >= 96 {
 			prefix = netip.PrefixFrom(a.Unmap(), prefix.Bits()-96)
@@ -279,6 +299,12 @@ func (f *Forwarded) TrustedPrefixes() ([]netip.Prefix, error) {
 func (f *Forwarded) validate() error {
 	if _, err := f.TrustedPrefixes(); err != nil {
 		return err
+	}
+	if _, err := f.ProxyProtocolPrefixes(); err != nil {
+		return err
+	}
+	if f.ProxyProtocolTimeout < 0 {
+		return fmt.Errorf("http.forwarded.proxyprotocoltimeout: %s is negative", f.ProxyProtocolTimeout)
 	}
 	for _, h := range f.AllowedHosts {
 		if !validHostPattern(h) {

@@ -19,4 +19,8 @@ var (
 
 	// ForwardedNamespace is the prometheus namespace of http.forwarded metrics
 	ForwardedNamespace = metrics.NewNamespace(NamespacePrefix, "forwarded", nil)
+
+	// ProxyProtocolNamespace is the prometheus namespace of PROXY protocol
+	// metrics
+	ProxyProtocolNamespace = metrics.NewNamespace(NamespacePrefix, "proxyprotocol", nil)
 )

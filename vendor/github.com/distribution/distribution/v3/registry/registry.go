@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -24,6 +25,7 @@ import (
 	"github.com/distribution/distribution/v3/configuration"
 	"github.com/distribution/distribution/v3/health"
 	"github.com/distribution/distribution/v3/internal/dcontext"
+	prometheus "github.com/distribution/distribution/v3/metrics"
 	"github.com/distribution/distribution/v3/registry/handlers"
 	"github.com/distribution/distribution/v3/registry/listener"
 	"github.com/distribution/distribution/v3/tracing"
@@ -224,6 +226,17 @@ func setDirectoryURL(directoryurl string) *acme.Client {
 	return nil
 }
 
+// proxyProtocolRefused counts, by reason, the connections refused for their
+// PROXY protocol preamble: registry_proxyprotocol_refused_total.
+var proxyProtocolRefused = prometheus.ProxyProtocolNamespace.NewLabeledCounter("refused", "Connections refused for their PROXY protocol preamble, by reason", "reason")
+
+func init() {
+	for _, reason := range listener.ProxyProtocolReasons {
+		proxyProtocolRefused.WithValues(reason).Inc(0)
+	}
+	metrics.Register(prometheus.ProxyProtocolNamespace)
+}
+
 // ListenAndServe runs the registry's HTTP server.
 func (registry *Registry) ListenAndServe() error {
 	config := registry.config
@@ -231,6 +244,26 @@ func (registry *Registry) ListenAndServe() error {
 	ln, err := listener.NewListener(config.HTTP.Net, config.HTTP.Addr)
 	if err != nil {
 		return err
+	}
+
+	// The PROXY protocol preamble precedes TLS: the balancer that sends it
+	// passes TLS through, or terminates it and sends plain HTTP.
+	if f := config.HTTP.Forwarded; f != nil && len(f.ProxyProtocol) > 0 {
+		peers, err := f.ProxyProtocolPrefixes()
+		if err != nil {
+			return err
+		}
+		ln = listener.NewProxyProtocolListener(ln, listener.ProxyProtocol{
+			Trusted: peers,
+			Timeout: f.ProxyProtocolTimeout,
+			Refused: func(reason string, peer net.Addr, err error) {
+				proxyProtocolRefused.WithValues(reason).Inc(1)
+				// Any peer can cause it as often as it likes: debug
+				// level only.
+				dcontext.GetLogger(registry.app).Debugf("http.forwarded: refused a connection from %s, PROXY protocol preamble %s: %v", peer, reason, err)
+			},
+		})
+		dcontext.GetLogger(registry.app).Infof("http.forwarded: a PROXY protocol preamble is required from %s", strings.Join(f.ProxyProtocol, ", "))
 	}
 
 	if config.HTTP.TLS.Certificate != "" || config.HTTP.TLS.LetsEncrypt.CacheFile != "" {
