@@ -316,3 +316,16 @@ func TestEdgeApache(t *testing.T) {
 		notWire: []string{"6.6.6.", "evil.example", "\r\nForwarded:", "X-Forwarded-Port", "X-Forwarded-Server"},
 	})
 }
+
+// TestEdgeTrafficServer: Apache Traffic Server writing RFC 7239 Forwarded,
+// from its own address, after removing the client's, in front of the inner
+// nginx that appends its element.
+func TestEdgeTrafficServer(t *testing.T) {
+	runEdge(t, edgeCase{
+		inner:         "nginx-inner-forwarded.conf",
+		forwarded:     forwardedYAML("forwarded", "", edgeIP, innerIP),
+		start:         func(e *env) { e.startTrafficServer(edgeIP + ":443") },
+		notWire:       []string{"6.6.6.", "evil.example"},
+		lastForwarded: "Forwarded: for=" + clientIP + ";proto=https;host=" + edgeIP,
+	})
+}
