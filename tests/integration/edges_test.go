@@ -329,3 +329,19 @@ func TestEdgeTrafficServer(t *testing.T) {
 		lastForwarded: "Forwarded: for=" + clientIP + ";proto=https;host=" + edgeIP,
 	})
 }
+
+// TestEdgeNghttpx: nghttpx writing Forwarded after stripping the client's
+// Forwarded and X-Forwarded-For, from 127.0.0.1 (it cannot choose its source
+// address), in front of the inner nginx that appends its element.
+func TestEdgeNghttpx(t *testing.T) {
+	runEdge(t, edgeCase{
+		inner:     "nginx-inner-forwarded.conf",
+		forwarded: forwardedYAML("forwarded", "", defaultIP, innerIP),
+		start:     func(e *env) { e.startNghttpx("nghttpx.conf", edgeIP+":443") },
+		wire:      []string{"\r\nX-Forwarded-Proto: https\r\n"},
+		// It passes a client's X-Forwarded-Host, X-Real-Ip and
+		// X-Original-Host on: the registry reads Forwarded only.
+		notWire:       []string{"6.6.6.8", "6.6.6.9", "6.6.6.6", "host=evil", "host=\"evil"},
+		lastForwarded: "Forwarded: for=" + clientIP + ";host=\"" + edgeIP + "\";proto=https",
+	})
+}
