@@ -345,3 +345,17 @@ func TestEdgeNghttpx(t *testing.T) {
 		lastForwarded: "Forwarded: for=" + clientIP + ";host=\"" + edgeIP + "\";proto=https",
 	})
 }
+
+// TestEdgeLighttpd: lighttpd's mod_proxy writing Forwarded, with the
+// client's forwarding headers removed first, from 127.0.0.1, in front of
+// the inner nginx that appends its element.
+func TestEdgeLighttpd(t *testing.T) {
+	runEdge(t, edgeCase{
+		inner:         "nginx-inner-forwarded.conf",
+		forwarded:     forwardedYAML("forwarded", "", defaultIP, innerIP),
+		start:         func(e *env) { e.startLighttpd("lighttpd.conf", edgeIP+":443") },
+		wire:          []string{"\r\nX-Forwarded-For: " + clientIP + "\r\n", "\r\nX-Forwarded-Proto: https\r\n"},
+		notWire:       []string{"6.6.6.", "evil.example"},
+		lastForwarded: "Forwarded: for=" + clientIP + ";proto=https;host=\"" + edgeIP + "\"",
+	})
+}
