@@ -359,3 +359,45 @@ func TestEdgeLighttpd(t *testing.T) {
 		lastForwarded: "Forwarded: for=" + clientIP + ";proto=https;host=\"" + edgeIP + "\"",
 	})
 }
+
+// TestEdgeOpenShiftRouter: HAProxy writing Forwarded as the OpenShift
+// router's template does, as one more line after the client's, with the
+// client's Host copied unquoted into host=, in front of the inner nginx that
+// passes every line on. The registry reads the router's element, the last;
+// the client's lines before it are never reached. What the client does
+// choose is its Host: allowedhosts refuses any other, and without it the
+// URLs name the client's host.
+func TestEdgeOpenShiftRouter(t *testing.T) {
+	start := func(e *env) { e.startHAProxy("haproxy-openshift-router.cfg", edgeIP+":443") }
+	runEdge(t, edgeCase{
+		inner:     "nginx-inner.conf",
+		forwarded: forwardedYAML("forwarded", "", edgeIP, innerIP),
+		start:     start,
+		// The client's lines are still there, before the router's.
+		wire:          []string{"\r\nforwarded: for=6.6.6.8;proto=http;host=evil.example\r\n"},
+		lastForwarded: "forwarded: for=" + clientIP + ";host=" + edgeIP + ";proto=https",
+	})
+	t.Run("without allowedhosts", func(t *testing.T) {
+		e := newEnv(t)
+		e.startRegistry(registryOptions{
+			addr: registryTCP, storage: e.dir + "/storage",
+			forwarded: forwardedYAML("forwarded", "", edgeIP, innerIP),
+		})
+		e.startNginx("inner", "nginx-inner.conf", innerIP+":80")
+		start(e)
+		for _, c := range []struct{ host, want string }{
+			{edgeIP, "https://" + edgeIP + "/"},
+			{"evil.example", "https://evil.example/"},
+		} {
+			resp, err := rawTLSRequest(clientIP, edgeIP+":443", uploadStart("router/host", c.host, "Forwarded: host="+edgeIP+"\r\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			loc := resp.header.Get("Location")
+			t.Logf("Host %s: %s, Location %q", c.host, resp.describe(), loc)
+			if resp.status != http.StatusAccepted || !strings.HasPrefix(loc, c.want) {
+				t.Errorf("Host %s without allowedhosts: %s, Location %q; want 202 on %s", c.host, resp.describe(), loc, c.want)
+			}
+		}
+	})
+}
