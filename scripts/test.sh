@@ -15,13 +15,14 @@ cd "$(dirname "$0")/.."
 # test then reports as a failure ("context deadline exceeded").
 FUZZTIME=${FUZZTIME:-300000x}
 
-# Debian packages: the proxies and skopeo the integration suite runs, Redis
+# Debian packages: the proxies (nginx, HAProxy, Caddy, Apache httpd, Apache
+# Traffic Server, nghttpx, lighttpd) and skopeo the integration suite runs, Redis
 # for the scale-out scenario, Docker (the daemon and its client: the suite
 # starts a daemon of its own, on its own socket, and stops it), and a static
 # busybox and the CA bundle, from which the image test makes the base images
 # it builds the Dockerfile with.
 need=()
-for pkg in nginx haproxy caddy skopeo redis-server docker.io busybox-static ca-certificates; do
+for pkg in nginx haproxy caddy apache2 trafficserver nghttp2-proxy lighttpd skopeo redis-server docker.io busybox-static ca-certificates; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,5 +1,6 @@
 // Package integration runs the registry binary behind real proxies (nginx,
-// HAProxy, Caddy) and pushes to it with real clients (Docker's distribution
+// HAProxy, Caddy, Apache httpd, Apache Traffic Server, nghttpx, lighttpd) and
+// pushes to it with real clients (Docker's distribution
 // client, containerd's pusher, skopeo), all on loopback. Every process has its
 // own 127.x address, so trust by address is real.
 package integration
@@ -20,6 +21,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"os/user"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -85,7 +87,7 @@ func TestMain(m *testing.M) {
 }
 
 func setup(m *testing.M) (int, error) {
-	for _, tool := range []string{"nginx", "haproxy", "caddy", "skopeo", "redis-server", "dockerd", "docker", "busybox"} {
+	for _, tool := range []string{"nginx", "haproxy", "caddy", "apache2", "traffic_server", "nghttpx", "lighttpd", "skopeo", "redis-server", "dockerd", "docker", "busybox"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			// Fail loudly: the test command installs these.
 			return 0, fmt.Errorf("%s is not installed (run scripts/test.sh, which installs it): %v", tool, err)
@@ -420,7 +422,7 @@ func (e *env) startChain(o registryOptions, innerRecipe, edgeRecipe string) (*pr
 }
 
 // recipe reads a proxy configuration from docs/proxies and fills in the
-// test's addresses and paths. Nothing else is changed: the file the docs
+// test's addresses and paths, and any extra old, new pairs. Nothing else is changed: the file the docs
 // show is the file that runs.
 func (e *env) recipe(name string, extra ...string) string {
 	e.t.Helper()
@@ -440,7 +442,9 @@ func (e *env) recipe(name string, extra ...string) string {
 		"/etc/ssl/registry/server.crt", suite.certFile,
 		"/etc/ssl/registry/server.key", suite.keyFile,
 	}
-	return strings.NewReplacer(append(pairs, extra...)...).Replace(string(data))
+	// The extra pairs come first: a replacer takes the first pair that
+	// matches.
+	return strings.NewReplacer(append(extra, pairs...)...).Replace(string(data))
 }
 
 // startNginx runs nginx with a recipe as its http-level configuration. The
@@ -513,6 +517,201 @@ func (e *env) startCaddy(recipe string, listen ...string) {
 	home := filepath.Join(e.dir, "caddy-home")
 	e.start("caddy", []string{"HOME=" + home, "XDG_DATA_HOME=" + home, "XDG_CONFIG_HOME=" + home},
 		"caddy", "run", "--config", path, "--adapter", "caddyfile")
+	for _, addr := range listen {
+		e.waitTCP(addr)
+	}
+}
+
+// apacheModules is where Debian's apache2 keeps its loadable modules.
+const apacheModules = "/usr/lib/apache2/modules"
+
+// startApache runs Apache httpd in the foreground with a recipe as its
+// virtual host. The main file, written here, holds only what a test run
+// needs: its own paths, the modules the recipes use, and, when the suite
+// runs as root, an unprivileged user for the children (httpd refuses to
+// serve as root).
+func (e *env) startApache(recipe string, listen ...string) {
+	e.t.Helper()
+	dir := filepath.Join(e.dir, "apache2")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "recipe.conf"), []byte(e.recipe(recipe)), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	var main strings.Builder
+	if os.Geteuid() == 0 {
+		main.WriteString("User nobody\nGroup nogroup\n")
+	}
+	fmt.Fprintf(&main, `ServerRoot %[1]s
+ServerName %[2]s
+PidFile %[1]s/apache2.pid
+DefaultRuntimeDir %[1]s
+Mutex file:%[1]s default
+ErrorLog /dev/stderr
+LogLevel info
+StartServers 1
+`, dir, edgeIP)
+	for _, m := range []string{"mpm_event", "authz_core", "proxy", "proxy_http", "ssl", "headers"} {
+		fmt.Fprintf(&main, "LoadModule %s_module %s/mod_%s.so\n", m, apacheModules, m)
+	}
+	fmt.Fprintf(&main, "Include %s/recipe.conf\n", dir)
+	path := filepath.Join(dir, "apache2.conf")
+	if err := os.WriteFile(path, []byte(main.String()), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	e.start("apache2", nil, "apache2", "-f", path, "-DFOREGROUND")
+	for _, addr := range listen {
+		e.waitTCP(addr)
+	}
+}
+
+// trafficServerRecipes are the files of the Traffic Server recipe, by the
+// name Traffic Server reads each under.
+var trafficServerRecipes = map[string]string{
+	"records.config":       "trafficserver-records.config",
+	"remap.config":         "trafficserver-remap.config",
+	"ssl_multicert.config": "trafficserver-ssl_multicert.config",
+	"strip-forwarded.conf": "trafficserver-strip-forwarded.conf",
+}
+
+// startTrafficServer runs traffic_server on a configuration directory of its
+// own (a runroot), made from the recipe's files plus what a test run needs:
+// an ip_allow.yaml that admits every method, a small cache, one thread, and
+// the user to run as. As root, Traffic Server refuses to serve and switches
+// to proxy.config.admin.user_id, so the whole directory, the certificate
+// included, is nobody's then, outside the test's private directory.
+func (e *env) startTrafficServer(listen ...string) {
+	e.t.Helper()
+	dir, err := os.MkdirTemp("", "trafficserver-")
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { os.RemoveAll(dir) })
+	runAs := "nobody"
+	if os.Geteuid() != 0 {
+		u, err := user.Current()
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		runAs = u.Username
+	}
+	etc := filepath.Join(dir, "etc")
+	for _, sub := range []string{"etc", "run", "log", "cache"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	files := map[string]string{
+		"ip_allow.yaml": "ip_allow:\n  - apply: in\n    ip_addrs: 0/0\n    action: allow\n    methods: ALL\n" +
+			"  - apply: out\n    ip_addrs: 0/0\n    action: allow\n    methods: ALL\n",
+		"storage.config": filepath.Join(dir, "cache") + " 64M\n",
+	}
+	for _, empty := range []string{"plugin.config", "hosting.config", "volume.config", "parent.config", "cache.config",
+		"splitdns.config", "socks.config", "logging.yaml", "sni.yaml", "strategies.yaml"} {
+		files[empty] = ""
+	}
+	certs := []string{
+		"/etc/ssl/registry/server.crt", filepath.Join(dir, "server.crt"),
+		"/etc/ssl/registry/server.key", filepath.Join(dir, "server.key"),
+	}
+	for name, recipe := range trafficServerRecipes {
+		files[name] = e.recipe(recipe, certs...)
+	}
+	files["records.config"] += fmt.Sprintf(`CONFIG proxy.config.admin.user_id STRING %s
+CONFIG proxy.config.exec_thread.autoconfig INT 0
+CONFIG proxy.config.exec_thread.limit INT 1
+CONFIG proxy.config.task_threads INT 1
+CONFIG proxy.config.diags.output.error STRING O
+CONFIG proxy.config.diags.output.warning STRING O
+CONFIG proxy.config.log.logging_enabled INT 0
+`, runAs)
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(etc, name), []byte(content), 0o644); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	for _, f := range []string{suite.certFile, suite.keyFile} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o600); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	runroot := fmt.Sprintf(`prefix: %[1]s
+exec_prefix: /usr
+bindir: /usr/bin
+sbindir: /usr/sbin
+sysconfdir: %[1]s/etc
+datadir: /usr/share/trafficserver
+includedir: /usr/include
+libdir: /usr/lib/trafficserver
+libexecdir: /usr/lib/trafficserver/modules
+localstatedir: %[1]s/run
+runtimedir: %[1]s/run
+logdir: %[1]s/log
+cachedir: %[1]s/cache
+`, dir)
+	if err := os.WriteFile(filepath.Join(dir, "runroot.yaml"), []byte(runroot), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	if os.Geteuid() == 0 {
+		if u, err := user.Lookup(runAs); err == nil {
+			var uid, gid int
+			fmt.Sscan(u.Uid, &uid)
+			fmt.Sscan(u.Gid, &gid)
+			_ = filepath.Walk(dir, func(path string, _ os.FileInfo, err error) error {
+				if err == nil {
+					err = os.Lchown(path, uid, gid)
+				}
+				return err
+			})
+		}
+		if err := os.Chmod(dir, 0o755); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	e.start("trafficserver", nil, "traffic_server", "--run-root="+filepath.Join(dir, "runroot.yaml"))
+	for _, addr := range listen {
+		e.waitTCP(addr)
+	}
+}
+
+// startNghttpx runs nghttpx with a recipe as its configuration file; the
+// command line adds only what a test run needs.
+func (e *env) startNghttpx(recipe string, listen ...string) {
+	e.t.Helper()
+	path := filepath.Join(e.dir, "nghttpx.conf")
+	if err := os.WriteFile(path, []byte(e.recipe(recipe)), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	// The test certificate names no OCSP responder; one worker.
+	e.start("nghttpx", nil, "nghttpx", "--conf="+path, "--no-ocsp", "--workers=1", "--errorlog-file=/dev/stderr")
+	for _, addr := range listen {
+		e.waitTCP(addr)
+	}
+}
+
+// startLighttpd runs lighttpd in the foreground with a recipe included by a
+// main file that holds only a test run's paths.
+func (e *env) startLighttpd(recipe string, listen ...string) {
+	e.t.Helper()
+	dir := filepath.Join(e.dir, "lighttpd")
+	if err := os.MkdirAll(filepath.Join(dir, "htdocs"), 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "recipe.conf"), []byte(e.recipe(recipe)), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	main := fmt.Sprintf("server.document-root = %q\nserver.errorlog = \"/dev/stderr\"\ninclude %q\n",
+		filepath.Join(dir, "htdocs"), filepath.Join(dir, "recipe.conf"))
+	path := filepath.Join(dir, "lighttpd.conf")
+	if err := os.WriteFile(path, []byte(main), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	e.start("lighttpd", nil, "lighttpd", "-D", "-f", path)
 	for _, addr := range listen {
 		e.waitTCP(addr)
 	}
