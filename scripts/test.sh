@@ -16,13 +16,14 @@ cd "$(dirname "$0")/.."
 FUZZTIME=${FUZZTIME:-300000x}
 
 # Debian packages: the proxies (nginx, HAProxy, Caddy, Apache httpd, Apache
-# Traffic Server, nghttpx, lighttpd) and skopeo the integration suite runs, Redis
-# for the scale-out scenario, Docker (the daemon and its client: the suite
-# starts a daemon of its own, on its own socket, and stops it), and a static
-# busybox and the CA bundle, from which the image test makes the base images
-# it builds the Dockerfile with.
+# Traffic Server, nghttpx, lighttpd), and skopeo, podman and buildah (with
+# uidmap and fuse-overlayfs, which they depend on or recommend), that the
+# integration suite runs, Redis for the scale-out scenario, Docker (the
+# daemon and its client: the suite starts a daemon of its own, on its own
+# socket, and stops it), and a static busybox and the CA bundle, from which
+# the image test makes the base images it builds the Dockerfile with.
 need=()
-for pkg in nginx haproxy caddy apache2 trafficserver nghttp2-proxy lighttpd skopeo redis-server docker.io busybox-static ca-certificates; do
+for pkg in nginx haproxy caddy apache2 trafficserver nghttp2-proxy lighttpd skopeo podman buildah uidmap fuse-overlayfs redis-server docker.io busybox-static ca-certificates; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -38,6 +39,11 @@ fi
 gobin="$(go env GOBIN)"
 [ -n "$gobin" ] || gobin="$(go env GOPATH)/bin"
 [ -x "$gobin/versitygw" ] || GOFLAGS= go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
+
+# The clients built from their Go modules (crane, oras, regctl) and the OCI
+# distribution-spec conformance suite, into the test tools directory, where
+# the suite looks.
+./scripts/test-tools.sh
 
 echo "== static checks"
 unformatted=$(gofmt -l cmd registry tests)

@@ -268,8 +268,14 @@ func (c *skopeoClient) pull(ctx context.Context, host, repo, tag string, img *im
 		"docker://"+host+"/"+repo+":"+tag, "oci:"+layout+":"+tag); err != nil {
 		return err
 	}
+	return img.checkLayout(layout)
+}
+
+// checkLayout checks that the OCI image layout at dir holds this image, blob
+// for blob: an index naming its manifest alone, and every blob byte-equal.
+func (img *image) checkLayout(dir string) error {
 	var index ocispec.Index
-	raw, err := os.ReadFile(filepath.Join(layout, "index.json"))
+	raw, err := os.ReadFile(filepath.Join(dir, "index.json"))
 	if err != nil {
 		return err
 	}
@@ -280,7 +286,7 @@ func (c *skopeoClient) pull(ctx context.Context, host, repo, tag string, img *im
 		return fmt.Errorf("pulled index %s, want manifest %s", raw, img.manifest.desc.Digest)
 	}
 	for _, b := range append(img.blobs(), img.manifest) {
-		data, err := os.ReadFile(filepath.Join(layout, "blobs", "sha256", b.desc.Digest.Encoded()))
+		data, err := os.ReadFile(filepath.Join(dir, "blobs", "sha256", b.desc.Digest.Encoded()))
 		if err != nil {
 			return err
 		}

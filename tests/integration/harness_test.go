@@ -14,6 +14,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"debug/buildinfo"
 	"encoding/pem"
 	"fmt"
 	"math/big"
@@ -65,6 +66,10 @@ var suite struct {
 	// versitygw is the S3 gateway the scale-out scenario stores in: from
 	// PATH, or from the Go bin directory the test command installs it to.
 	versitygw string
+	// tools are the clients built from their Go modules (crane, oras,
+	// regctl) and the OCI conformance suite, from the test tools directory
+	// scripts/test-tools.sh installs them to, by name.
+	tools map[string]string
 	// server is the registry binary the scenarios run as a server: the
 	// built one, or the one REGISTRY_BINARY names (upstream with the patch
 	// series, say), so that one suite holds both to the same behaviour.
@@ -87,7 +92,7 @@ func TestMain(m *testing.M) {
 }
 
 func setup(m *testing.M) (int, error) {
-	for _, tool := range []string{"nginx", "haproxy", "caddy", "apache2", "traffic_server", "nghttpx", "lighttpd", "skopeo", "redis-server", "dockerd", "docker", "busybox"} {
+	for _, tool := range []string{"nginx", "haproxy", "caddy", "apache2", "traffic_server", "nghttpx", "lighttpd", "skopeo", "podman", "buildah", "redis-server", "dockerd", "docker", "busybox"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			// Fail loudly: the test command installs these.
 			return 0, fmt.Errorf("%s is not installed (run scripts/test.sh, which installs it): %v", tool, err)
@@ -98,6 +103,14 @@ func setup(m *testing.M) (int, error) {
 		return 0, fmt.Errorf("versitygw is not installed (run scripts/test.sh, which installs it): %v", err)
 	}
 	suite.versitygw = vgw
+	suite.tools = map[string]string{}
+	for _, tool := range []string{"crane", "oras", "regctl", "conformance.test"} {
+		path, err := lookTestTool(tool)
+		if err != nil {
+			return 0, fmt.Errorf("%s is not installed (run scripts/test.sh, which installs it): %v", tool, err)
+		}
+		suite.tools[tool] = path
+	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return 0, err
@@ -171,6 +184,51 @@ func lookGoTool(name string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("%s is neither on PATH nor in the Go bin directory", name)
+}
+
+// testToolsDir is where scripts/test-tools.sh installs the clients and the
+// conformance suite it builds from their Go modules: TEST_TOOLS_DIR, or
+// registry-test-tools under the first GOPATH entry.
+func testToolsDir() (string, error) {
+	if dir := os.Getenv("TEST_TOOLS_DIR"); dir != "" {
+		return dir, nil
+	}
+	out, err := exec.Command("go", "env", "GOPATH").Output()
+	if err != nil {
+		return "", err
+	}
+	gopath := filepath.SplitList(strings.TrimSpace(string(out)))
+	if len(gopath) == 0 || gopath[0] == "" {
+		return "", fmt.Errorf("no GOPATH")
+	}
+	return filepath.Join(gopath[0], "registry-test-tools"), nil
+}
+
+// lookTestTool finds a tool in the test tools directory only, not on PATH:
+// the suite runs the versions the test command installs there.
+func lookTestTool(name string) (string, error) {
+	dir, err := testToolsDir()
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, name)
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	if fi.IsDir() || fi.Mode()&0o111 == 0 {
+		return "", fmt.Errorf("%s is not an executable file", path)
+	}
+	return path, nil
+}
+
+// toolVersion is the module version a Go tool was built from, for the logs.
+func toolVersion(path string) string {
+	info, err := buildinfo.ReadFile(path)
+	if err != nil {
+		return "unknown (" + err.Error() + ")"
+	}
+	return info.Main.Path + " " + info.Main.Version
 }
 
 // makeTLS writes a CA and a server certificate for every edge address and
