@@ -44,28 +44,23 @@ func (h *headerEcho) serve(c net.Conn) {
 	defer c.Close()
 	_ = c.SetDeadline(time.Now().Add(10 * time.Second))
 	r := bufio.NewReader(c)
+	var head strings.Builder
 	for {
-		var head strings.Builder
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil {
-				return
-			}
-			if line == "\r\n" || line == "\n" {
-				break
-			}
-			head.WriteString(line)
-		}
-		h.mu.Lock()
-		h.heads = append(h.heads, head.String())
-		h.mu.Unlock()
-		// The probes have no body; Connection: close ends what an edge
-		// would otherwise keep open.
-		if _, err := c.Write([]byte("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")); err != nil {
+		line, err := r.ReadString('\n')
+		if err != nil {
 			return
 		}
-		return
+		if line == "\r\n" || line == "\n" {
+			break
+		}
+		head.WriteString(line)
 	}
+	h.mu.Lock()
+	h.heads = append(h.heads, head.String())
+	h.mu.Unlock()
+	// The probes have no body; Connection: close ends what an edge would
+	// otherwise keep open.
+	_, _ = c.Write([]byte("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
 }
 
 // count returns how many heads were recorded.

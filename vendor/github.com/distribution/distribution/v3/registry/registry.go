@@ -258,8 +258,7 @@ func (registry *Registry) ListenAndServe() error {
 			Timeout: f.ProxyProtocolTimeout,
 			Refused: func(reason string, peer net.Addr, err error) {
 				proxyProtocolRefused.WithValues(reason).Inc(1)
-				// Any peer can cause it as often as it likes: debug
-				// level only.
+				// Any peer can cause it at will: debug level only.
 				dcontext.GetLogger(registry.app).Debugf("http.forwarded: refused a connection from %s, PROXY protocol preamble %s: %v", peer, reason, err)
 			},
 		})

@@ -2,6 +2,7 @@ package listener
 
 import (
 	"errors"
+	"io"
 	"net"
 	"net/netip"
 	"sync/atomic"
@@ -17,15 +18,14 @@ const DefaultProxyProtocolTimeout = 10 * time.Second
 // Reasons a connection is refused for its PROXY protocol preamble, as
 // ProxyProtocol.Refused is told them.
 const (
-	// ProxyProtocolUntrusted: a preamble from a peer that is not trusted to
-	// send one. It is never believed, or any client could name its own
-	// address.
+	// ProxyProtocolUntrusted: a preamble, read or not, from a peer not
+	// trusted to send one: believing it would let a client name any address.
 	ProxyProtocolUntrusted = "untrusted_peer"
 	// ProxyProtocolMissing: a trusted peer sent something else first, or
 	// nothing within the timeout. Reading the connection as if it had no
 	// preamble would name the balancer as the client of every request.
 	ProxyProtocolMissing = "missing"
-	// ProxyProtocolInvalid: a trusted peer's preamble could not be read.
+	// ProxyProtocolInvalid: a trusted peer's preamble is damaged, or not TCP's.
 	ProxyProtocolInvalid = "invalid"
 )
 
@@ -34,12 +34,10 @@ var ProxyProtocolReasons = []string{ProxyProtocolUntrusted, ProxyProtocolMissing
 
 // ProxyProtocol configures NewProxyProtocolListener.
 type ProxyProtocol struct {
-	// Trusted are the peers that must send a preamble, as IPv4 or IPv6
-	// prefixes (an IPv4-mapped peer is compared as IPv4). A peer without
-	// an IP address, on a UNIX socket say, is not trusted.
+	// Trusted are the peers that must send a preamble. An IPv4-mapped peer
+	// is compared as IPv4; one without an IP address is never trusted.
 	Trusted []netip.Prefix
-	// Timeout bounds the wait for the preamble; zero means
-	// DefaultProxyProtocolTimeout.
+	// Timeout bounds the wait for the preamble (zero: the default).
 	Timeout time.Duration
 	// Refused, when set, is called once for each connection refused for
 	// its preamble, with one of the reasons above, the peer's own address
@@ -79,10 +77,22 @@ func (l *proxyProtocolListener) Accept() (net.Conn, error) {
 		policy = proxyproto.REQUIRE
 	}
 	return &proxyProtocolConn{
-		Conn:    proxyproto.NewConn(c, proxyproto.WithPolicy(policy), proxyproto.SetReadHeaderTimeout(l.config.Timeout)),
+		Conn:    proxyproto.NewConn(c, proxyproto.WithPolicy(policy), proxyproto.SetReadHeaderTimeout(l.config.Timeout), proxyproto.ValidateHeader(overTCP)),
 		trusted: trusted,
 		refused: l.config.Refused,
 	}, nil
+}
+
+var errNotTCP = errors.New("PROXY protocol preamble for a transport other than TCP over IP")
+
+// overTCP accepts a preamble that names a TCP client, or none (LOCAL,
+// UNKNOWN, AF_UNSPEC). A UNIX socket's or a datagram source would become
+// the client's address as the balancer wrote it, however unlike an address.
+func overTCP(h *proxyproto.Header) error {
+	if h.Command.IsLocal() || h.TransportProtocol.IsUnspec() || h.TransportProtocol == proxyproto.TCPv4 || h.TransportProtocol == proxyproto.TCPv6 {
+		return nil
+	}
+	return errNotTCP
 }
 
 func (l *proxyProtocolListener) trusts(peer net.Addr) bool {
@@ -129,18 +139,24 @@ func (c *proxyProtocolConn) Write(b []byte) (int, error) {
 }
 
 // report tells Refused of the connection's refusal, once. A failure after
-// the preamble was read, or of a connection that had none to read, is the
-// connection's own and not reported.
+// the preamble was read, or of an untrusted peer's connection without one,
+// is the connection's own and not reported.
 func (c *proxyProtocolConn) report(err error) {
 	if c.refused == nil || c.reported.Load() {
 		return
 	}
 	var reason string
+	var netErr net.Error
 	switch {
 	case errors.Is(err, proxyproto.ErrSuperfluousProxyHeader):
 		reason = ProxyProtocolUntrusted
-	case !c.trusted || c.Conn.ProxyHeader() != nil:
+	case c.Conn.ProxyHeader() != nil:
 		return
+	case !c.trusted && (errors.Is(err, proxyproto.ErrNoProxyProtocol) || errors.Is(err, io.EOF) || errors.As(err, &netErr)):
+		return
+	case !c.trusted:
+		// A damaged preamble from a peer not trusted to send one.
+		reason = ProxyProtocolUntrusted
 	case errors.Is(err, proxyproto.ErrNoProxyProtocol):
 		reason = ProxyProtocolMissing
 	default:
