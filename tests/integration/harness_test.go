@@ -395,8 +395,15 @@ func tail(b []byte, n int) []byte {
 	return b
 }
 
-// waitTCP waits until addr accepts connections.
-func (e *env) waitTCP(addr string) {
+// waitTCP waits until each address accepts connections.
+func (e *env) waitTCP(addrs ...string) {
+	e.t.Helper()
+	for _, addr := range addrs {
+		e.waitOneTCP(addr)
+	}
+}
+
+func (e *env) waitOneTCP(addr string) {
 	e.t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
@@ -548,36 +555,35 @@ http {
 	}
 	e.nginxes++
 	p := e.start(fmt.Sprintf("%s-%d", name, e.nginxes), nil, "nginx", "-c", mainPath, "-p", dir, "-e", filepath.Join(dir, "error.log"))
-	for _, addr := range listen {
-		e.waitTCP(addr)
-	}
+	e.waitTCP(listen...)
 	return access, p
+}
+
+// writeRecipe writes a recipe, filled in for the test, to the file name in
+// the scenario's directory and returns its path.
+func (e *env) writeRecipe(recipe, name string) string {
+	e.t.Helper()
+	path := filepath.Join(e.dir, name)
+	if err := os.WriteFile(path, []byte(e.recipe(recipe)), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	return path
 }
 
 func (e *env) startHAProxy(recipe string, listen ...string) {
 	e.t.Helper()
-	path := filepath.Join(e.dir, "haproxy.cfg")
-	if err := os.WriteFile(path, []byte(e.recipe(recipe)), 0o644); err != nil {
-		e.t.Fatal(err)
-	}
+	path := e.writeRecipe(recipe, "haproxy.cfg")
 	e.start("haproxy", nil, "haproxy", "-db", "-f", path)
-	for _, addr := range listen {
-		e.waitTCP(addr)
-	}
+	e.waitTCP(listen...)
 }
 
 func (e *env) startCaddy(recipe string, listen ...string) {
 	e.t.Helper()
-	path := filepath.Join(e.dir, "Caddyfile")
-	if err := os.WriteFile(path, []byte(e.recipe(recipe)), 0o644); err != nil {
-		e.t.Fatal(err)
-	}
+	path := e.writeRecipe(recipe, "Caddyfile")
 	home := filepath.Join(e.dir, "caddy-home")
 	e.start("caddy", []string{"HOME=" + home, "XDG_DATA_HOME=" + home, "XDG_CONFIG_HOME=" + home},
 		"caddy", "run", "--config", path, "--adapter", "caddyfile")
-	for _, addr := range listen {
-		e.waitTCP(addr)
-	}
+	e.waitTCP(listen...)
 }
 
 // apacheModules is where Debian's apache2 keeps its loadable modules.
@@ -619,9 +625,7 @@ StartServers 1
 		e.t.Fatal(err)
 	}
 	e.start("apache2", nil, "apache2", "-f", path, "-DFOREGROUND")
-	for _, addr := range listen {
-		e.waitTCP(addr)
-	}
+	e.waitTCP(listen...)
 }
 
 // trafficServerRecipes are the files of the Traffic Server recipe, by the
@@ -732,24 +736,17 @@ cachedir: %[1]s/cache
 		}
 	}
 	e.start("trafficserver", nil, "traffic_server", "--run-root="+filepath.Join(dir, "runroot.yaml"))
-	for _, addr := range listen {
-		e.waitTCP(addr)
-	}
+	e.waitTCP(listen...)
 }
 
 // startNghttpx runs nghttpx with a recipe as its configuration file; the
 // command line adds only what a test run needs.
 func (e *env) startNghttpx(recipe string, listen ...string) {
 	e.t.Helper()
-	path := filepath.Join(e.dir, "nghttpx.conf")
-	if err := os.WriteFile(path, []byte(e.recipe(recipe)), 0o644); err != nil {
-		e.t.Fatal(err)
-	}
+	path := e.writeRecipe(recipe, "nghttpx.conf")
 	// The test certificate names no OCSP responder; one worker.
 	e.start("nghttpx", nil, "nghttpx", "--conf="+path, "--no-ocsp", "--workers=1", "--errorlog-file=/dev/stderr")
-	for _, addr := range listen {
-		e.waitTCP(addr)
-	}
+	e.waitTCP(listen...)
 }
 
 // startLighttpd runs lighttpd in the foreground with a recipe included by a
@@ -770,9 +767,7 @@ func (e *env) startLighttpd(recipe string, listen ...string) {
 		e.t.Fatal(err)
 	}
 	e.start("lighttpd", nil, "lighttpd", "-D", "-f", path)
-	for _, addr := range listen {
-		e.waitTCP(addr)
-	}
+	e.waitTCP(listen...)
 }
 
 // httpClient returns a client that connects from clientIP and trusts the
