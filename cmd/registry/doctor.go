@@ -38,7 +38,10 @@ var doctorCmd = &cobra.Command{
 		"X-Forwarded-Proto, Forwarded), carrying canary values, and reports every header whose canary\n" +
 		"comes back in a URL. It cancels its uploads, never requests a URL a response names, and sends\n" +
 		"credentials only to the given URL and to an https token realm. It works against any registry.\n" +
-		"Exit status: 0 all checks pass, 1 a problem was found, 2 the checks could not be completed.",
+		"A green run ends with what no response shows a client (the client address the registry logs,\n" +
+		"notifications, trace spans) and how to check each on the registry's side.\n" +
+		"Exit status: 0 all checks pass, 1 a problem was found (the registry refusing the URL's host\n" +
+		"included), 2 the checks could not be completed.",
 	Args: cobra.ExactArgs(1),
 	Run: func(cmd *cobra.Command, args []string) {
 		os.Exit(runDoctor(args[0]))

@@ -78,8 +78,19 @@ type Check struct {
 type Report struct {
 	URL    string  `json:"url"`
 	Checks []Check `json:"checks"`
+	// NotChecked lists, after a run whose checks completed, what the
+	// registry does with a request that no client can see, with how to
+	// check each on the registry's side.
+	NotChecked []Unchecked `json:"notchecked,omitempty"`
 	// Error, when set, says why the checks could not be completed.
 	Error string `json:"error,omitempty"`
+}
+
+// Unchecked is a property of the registry that no response shows a client,
+// and how an operator checks it.
+type Unchecked struct {
+	What string `json:"what"`
+	How  string `json:"how"`
 }
 
 // Exit codes of the doctor command.
@@ -116,7 +127,7 @@ type Options struct {
 const DefaultRepository = "registry-doctor/scratch"
 
 const (
-	guide = `see "Trusting a proxy means trusting it to overwrite or append correctly" in docs/behind-a-proxy.md`
+	guide = `see "Trusting a proxy means trusting it to overwrite or append correctly" in docs/reference.md`
 
 	consequenceURL = "Docker and containerd drop the credentials for a URL whose scheme or host differs from the one they pinged: " +
 		"the upload after the POST fails with 401. skopeo, podman and regclient follow it: they send the layer and the credentials to it, " +
@@ -145,11 +156,40 @@ func Run(ctx context.Context, o Options) *Report {
 	if d.opts.Repository == "" {
 		d.opts.Repository = DefaultRepository
 	}
-	if err := d.run(ctx); err != nil {
+	if err := d.run(ctx); err != nil && !errors.Is(err, errRefused) {
 		r.Error = oneLine(err.Error())
+	}
+	if r.ExitCode() == ExitOK {
+		r.NotChecked = d.notChecked()
 	}
 	return r
 }
+
+// notChecked is what a green run leaves open: what the registry does with a
+// request that no response shows, and how to check it on the registry.
+func (d *doctor) notChecked() []Unchecked {
+	base := d.base.String()
+	return []Unchecked{
+		{What: "the client address in the access log, request logs and notifications' request.addr",
+			How: fmt.Sprintf("from a client whose address you know, run "+
+				"curl -s -o /dev/null -H 'X-Forwarded-For: 192.0.2.1' %s/v2/ and find the request in the registry's "+
+				"access log: its first field must be that client's address, or your nearest proxy's when no proxy is trusted, "+
+				"never 192.0.2.1. Likewise no line may start with this run's X-Forwarded-For: %s or Forwarded: for=%s",
+				base, d.canaries.xfFor, d.canaries.fwdFor)},
+		{What: "notifications' request.host, and trace spans' client.address and server.address",
+			How: "they come from the same resolution as the access log's address and the URLs checked above: " +
+				"when both are right, so are they; to see it, read the event of one push through this URL at your endpoint"},
+		{What: "what the registry refused",
+			How: "the counter registry_forwarded_refused_total on the debug server (http.debug.addr, with " +
+				"http.debug.prometheus.enabled): untrusted_peer rising with requests from your own proxies means one is missing " +
+				"from trustedproxies. A registry without the counter is not this build: upstream's registry:3, relativeurls " +
+				"or not, logs any client's X-Forwarded-For"},
+	}
+}
+
+// errRefused ends a run whose requests the registry refuses for their host:
+// a check says so, and the rest cannot be done.
+var errRefused = errors.New("the registry refuses this URL's host")
 
 type doctor struct {
 	opts   Options
@@ -158,9 +198,10 @@ type doctor struct {
 	base   *url.URL
 	auth   string // Authorization header value for the given origin
 
-	challenge string // "none", "basic" or "bearer"
-	service   string // the token challenge's service
-	noToken   string // why there is no token to push with, when there is none
+	canaries  canaries // the steering probe's values
+	challenge string   // "none", "basic" or "bearer"
+	service   string   // the token challenge's service
+	noToken   string   // why there is no token to push with, when there is none
 	// What the requests without canaries got.
 	clean struct{ realm, location, link *url.URL }
 	// uploads are the started uploads, as path and query, to cancel
@@ -194,6 +235,64 @@ func (d *doctor) run(ctx context.Context) error {
 	return d.probeSteering(ctx)
 }
 
+// hostRefusal reads the registry error of a 400 answer: HOST_NOT_ALLOWED or
+// HOST_INVALID, which this build returns under http.forwarded for a host it
+// does not answer to, or "" for any other answer.
+func hostRefusal(resp *http.Response, body []byte) string {
+	if resp.StatusCode != http.StatusBadRequest {
+		return ""
+	}
+	var e struct {
+		Errors []struct {
+			Code string `json:"code"`
+		} `json:"errors"`
+	}
+	if json.Unmarshal(body, &e) != nil || len(e.Errors) == 0 {
+		return ""
+	}
+	switch code := e.Errors[0].Code; code {
+	case "HOST_NOT_ALLOWED", "HOST_INVALID":
+		return code
+	}
+	return ""
+}
+
+// refused adds the check for a registry that refuses the given URL's host,
+// which it does for every API request through that URL.
+func (d *doctor) refused(what, code string) {
+	host := d.base.Host
+	c := Check{Name: CheckAPI, Verdict: Problem,
+		Consequence: "Every API request through this URL gets 400 Bad Request, and clients do not say why " +
+			"(skopeo: invalid status code from registry 400 (Bad Request)); the registry logs the reason at debug level only."}
+	if code == "HOST_INVALID" {
+		c.Detail = fmt.Sprintf("%s: 400 HOST_INVALID: the registry found no valid host[:port] for the request: the Host "+
+			"the doctor sent, %s, is not one, and no trusted proxy supplied one", what, host)
+		c.Fix = "Use the registry's name or address in the URL, with a port from 1 to 65535 if any (valid hosts: " +
+			"docs/configuration.md). If a proxy on the way rewrites or drops the Host header, have it pass the client's on " +
+			"(nginx: proxy_set_header Host $http_host)."
+		d.add(c)
+		return
+	}
+	c.Detail = fmt.Sprintf("%s: 400 HOST_NOT_ALLOWED: http.forwarded.allowedhosts refuses %s", what, host)
+	c.Fix = fmt.Sprintf("Add %s to http.forwarded.allowedhosts", host)
+	if port := d.base.Port(); port != "" && port != defaultPort(d.base.Scheme) {
+		c.Fix += fmt.Sprintf(": an entry without a port allows only the scheme's default port (%s for %s), so %s "+
+			"does not cover port %s (%s:* covers any port)",
+			defaultPort(d.base.Scheme), d.base.Scheme, d.base.Hostname(), port, d.base.Hostname())
+	} else {
+		c.Fix += " (an entry without a port allows only the scheme's default port)"
+	}
+	c.Fix += ". If a trusted proxy writes X-Forwarded-Host or Forwarded host=, list the host it writes."
+	d.add(c)
+}
+
+func defaultPort(scheme string) string {
+	if strings.EqualFold(scheme, "https") {
+		return "443"
+	}
+	return "80"
+}
+
 // do sends a request to the given origin; auth adds the credentials, extra
 // headers go along (the steering probe's canaries).
 func (d *doctor) do(ctx context.Context, method, target string, auth bool, extra http.Header) (*http.Response, error) {
@@ -225,7 +324,11 @@ func (d *doctor) authenticate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	drain(resp)
+	body := readSome(resp)
+	if code := hostRefusal(resp, body); code != "" {
+		d.refused("GET /v2/", code)
+		return errRefused
+	}
 	switch resp.StatusCode {
 	case http.StatusOK:
 		d.challenge = "none"
@@ -355,7 +458,11 @@ func (d *doctor) checkUpload(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	drain(resp)
+	body := readSome(resp)
+	if code := hostRefusal(resp, body); code != "" {
+		d.refused("POST /v2/"+d.opts.Repository+"/blobs/uploads/", code)
+		return errRefused
+	}
 	if resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden {
 		return fmt.Errorf("POST %s: status %d: give credentials that may push to %s (--username, --password-stdin, --repository)", start, resp.StatusCode, d.opts.Repository)
 	}
@@ -486,10 +593,7 @@ func sameOrigin(a, b *url.URL) bool {
 func hostPort(u *url.URL) string {
 	port := u.Port()
 	if port == "" {
-		port = "80"
-		if strings.EqualFold(u.Scheme, "https") {
-			port = "443"
-		}
+		port = defaultPort(u.Scheme)
 	}
 	return net.JoinHostPort(u.Hostname(), port)
 }
@@ -548,6 +652,9 @@ func (r *Report) Summary() string {
 	switch r.ExitCode() {
 	case ExitOK:
 		s := "pushes through this URL will work, and no forwarding header a client sends changed its URLs"
+		if len(r.NotChecked) > 0 {
+			s += "; what no client can see is not checked (below)"
+		}
 		var warned []string
 		for _, c := range r.Checks {
 			if c.Verdict == Warning {
@@ -565,6 +672,9 @@ func (r *Report) Summary() string {
 	for _, c := range r.Checks {
 		if c.Verdict != Problem {
 			continue
+		}
+		if c.Name == CheckAPI {
+			return "problems found: the registry refuses every API request through this URL for its host (api)"
 		}
 		if h, ok := steeringHeader[c.Name]; ok {
 			steer = append(steer, h)
@@ -596,4 +706,10 @@ func (r *Report) WriteText(w io.Writer) {
 		}
 	}
 	fmt.Fprintf(w, "result: %s\n", r.Summary())
+	if len(r.NotChecked) > 0 {
+		fmt.Fprintln(w, "not checked from outside, since no response shows it:")
+		for _, u := range r.NotChecked {
+			fmt.Fprintf(w, "  - %s: %s\n", u.What, u.How)
+		}
+	}
 }

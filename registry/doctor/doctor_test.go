@@ -28,6 +28,7 @@ type fakeRegistry struct {
 	realm    func(base string) string // the token realm, from the believed origin
 	believe  map[string]bool          // "x-forwarded-host", "x-forwarded-proto", "forwarded"
 	allowed  string                   // when set, any other believed host gets 400 HOST_NOT_ALLOWED
+	refuse   string                   // when set, every request gets 400 with this registry error code
 	seen     []string
 }
 
@@ -68,6 +69,11 @@ func (f *fakeRegistry) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			tok = "tok-delete"
 		}
 		_ = json.NewEncoder(w).Encode(map[string]string{"token": tok})
+		return
+	}
+	if f.refuse != "" {
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(`{"errors":[{"code":"` + f.refuse + `","message":"refused"}]}`))
 		return
 	}
 	if f.allowed != "" {
@@ -423,7 +429,7 @@ func TestSteering(t *testing.T) {
 				}
 			}
 			out := text(r)
-			for _, want := range []string{"a client can choose your URLs", c.where, "overwrite", "trust fewer proxies", "docs/behind-a-proxy.md"} {
+			for _, want := range []string{"a client can choose your URLs", c.where, "overwrite", "trust fewer proxies", "docs/reference.md"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("report lacks %q:\n%s", want, out)
 				}
@@ -482,16 +488,94 @@ func TestJSONNamesEachCheck(t *testing.T) {
 	}
 }
 
-// The guide lists every check the doctor runs.
+// The reference lists every check the doctor runs.
 func TestGuideListsEveryCheck(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "behind-a-proxy.md"))
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "reference.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range CheckNames {
 		if !strings.Contains(string(doc), "| `"+name+"` |") {
-			t.Errorf("docs/behind-a-proxy.md does not list the check %s", name)
+			t.Errorf("docs/reference.md does not list the check %s", name)
 		}
+	}
+}
+
+// A registry that refuses the URL's host is a problem the doctor names,
+// with the key to change: not a registry it cannot check.
+func TestHostRefused(t *testing.T) {
+	for _, c := range []struct {
+		code string
+		want []string
+	}{
+		{"HOST_NOT_ALLOWED", []string{
+			"[PROBLEM] api: GET /v2/: 400 HOST_NOT_ALLOWED: http.forwarded.allowedhosts refuses 127.0.0.1:",
+			"likely fix: Add 127.0.0.1:",
+			"an entry without a port allows only the scheme's default port (443 for https), so 127.0.0.1 does not cover port ",
+			"(127.0.0.1:* covers any port)",
+			"result: problems found: the registry refuses every API request through this URL for its host (api)",
+		}},
+		{"HOST_INVALID", []string{
+			"[PROBLEM] api: GET /v2/: 400 HOST_INVALID: the registry found no valid host[:port] for the request: the Host the doctor sent, 127.0.0.1:",
+			"proxy_set_header Host $http_host",
+		}},
+	} {
+		t.Run(c.code, func(t *testing.T) {
+			f := &fakeRegistry{auth: "basic", location: uploadAt, refuse: c.code}
+			startFake(t, f)
+			r := run(t, f, "alice")
+			out := text(r)
+			if r.ExitCode() != ExitProblem || r.Error != "" || len(r.Checks) != 1 || len(r.NotChecked) != 0 {
+				t.Fatalf("exit %d, want %d with the api check alone:\n%s", r.ExitCode(), ExitProblem, out)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("report lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+// Without a port, the fix names the host alone.
+func TestHostRefusedDefaultPort(t *testing.T) {
+	d := &doctor{report: &Report{}, base: mustURL("https://registry.example.com")}
+	d.refused("GET /v2/", "HOST_NOT_ALLOWED")
+	c := d.report.Checks[0]
+	if !strings.Contains(c.Detail, "allowedhosts refuses registry.example.com") ||
+		!strings.HasPrefix(c.Fix, "Add registry.example.com to http.forwarded.allowedhosts (an entry without a port allows only the scheme's default port)") {
+		t.Errorf("%+v", c)
+	}
+}
+
+// A green run says what it could not check, and how to; a run with a
+// problem does not.
+func TestNotChecked(t *testing.T) {
+	f := &fakeRegistry{auth: "basic", location: uploadAt}
+	startFake(t, f)
+	r := run(t, f, "alice")
+	out := text(r)
+	if r.ExitCode() != ExitOK || len(r.NotChecked) != 3 {
+		t.Fatalf("report:\n%s", out)
+	}
+	for _, w := range []string{
+		"what no client can see is not checked (below)\nnot checked from outside, since no response shows it:\n",
+		"  - the client address in the access log, request logs and notifications' request.addr: from a client whose address you know, run curl -s -o /dev/null -H 'X-Forwarded-For: 192.0.2.1' " + f.srv.URL + "/v2/",
+		"this run's X-Forwarded-For: 192.0.2.",
+		"  - notifications' request.host, and trace spans' client.address and server.address: ",
+		"  - what the registry refused: the counter registry_forwarded_refused_total",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("report lacks %q:\n%s", w, out)
+		}
+	}
+	b, _ := json.Marshal(r)
+	if !strings.Contains(string(b), `"notchecked":[{"what":"the client address`) {
+		t.Errorf("JSON: %s", b)
+	}
+	f.location = func(string) string { return "http://evil.example/v2/x/blobs/uploads/1" }
+	if r := run(t, f, "alice"); r.ExitCode() != ExitProblem || len(r.NotChecked) != 0 || strings.Contains(text(r), "not checked from outside") {
+		t.Errorf("a run with a problem lists what it did not check:\n%s", text(r))
 	}
 }
 

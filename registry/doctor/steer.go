@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -82,7 +81,7 @@ const (
 	fixTrustFewer = "or trust fewer proxies: if the client-facing proxy passes client headers through, set " +
 		"http.forwarded.trustedproxies: [], scheme: https and allowedhosts. Without an http.forwarded section (and on " +
 		"upstream's registry) every client is believed: add one. See \"Trusting a proxy means trusting it to overwrite or " +
-		"append correctly\" in docs/behind-a-proxy.md."
+		"append correctly\" in docs/reference.md."
 	fixXFHost = "Make the client-facing proxy overwrite X-Forwarded-Host (nginx: proxy_set_header X-Forwarded-Host $http_host, " +
 		"as nginx-edge.conf does) and trust only it and the proxies behind it; " + fixTrustFewer
 	fixXFProto = "Set http.forwarded.scheme: https, which no header overrides; make the client-facing proxy overwrite " +
@@ -103,6 +102,7 @@ const (
 // client-address note.
 func (d *doctor) probeSteering(ctx context.Context) error {
 	c := newCanaries(d.base.Scheme)
+	d.canaries = c
 	probes := []probe{
 		{check: CheckXForwardedHost, sent: "X-Forwarded-Host: " + c.xfHost, canary: c.xfHost, isHost: true,
 			headers: http.Header{"X-Forwarded-Host": {c.xfHost}, "X-Forwarded-For": {c.xfFor}}, fix: fixXFHost},
@@ -190,17 +190,9 @@ func (d *doctor) probe(ctx context.Context, p probe) (probeResult, error) {
 // note records an answer without a URL. This build refuses a host it does
 // not answer to with 400 HOST_NOT_ALLOWED, or HOST_INVALID.
 func (r *probeResult) note(what string, resp *http.Response, body []byte) {
-	if resp.StatusCode == http.StatusBadRequest {
-		var e struct {
-			Errors []struct {
-				Code string `json:"code"`
-			} `json:"errors"`
-		}
-		if json.Unmarshal(body, &e) == nil && len(e.Errors) > 0 &&
-			(e.Errors[0].Code == "HOST_NOT_ALLOWED" || e.Errors[0].Code == "HOST_INVALID") {
-			r.refused = append(r.refused, fmt.Sprintf("%s: 400 %s", what, e.Errors[0].Code))
-			return
-		}
+	if code := hostRefusal(resp, body); code != "" {
+		r.refused = append(r.refused, fmt.Sprintf("%s: 400 %s", what, code))
+		return
 	}
 	r.other = append(r.other, fmt.Sprintf("%s: status %d", what, resp.StatusCode))
 }
