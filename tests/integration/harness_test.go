@@ -264,6 +264,8 @@ func makeTLS() error {
 		KeyUsage:     x509.KeyUsageDigitalSignature,
 		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 		IPAddresses:  []net.IP{net.ParseIP(edgeIP), net.ParseIP(caddyIP), net.ParseIP(tokenIP)},
+		// The name the guide's doctor runs use, resolved to the edge.
+		DNSNames: []string{guideHost},
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
 	if err != nil {
@@ -487,8 +489,9 @@ func (e *env) startChain(o registryOptions, innerRecipe, edgeRecipe string) (*pr
 }
 
 // recipe reads a proxy configuration from docs/proxies and fills in the
-// test's addresses and paths, and any extra old, new pairs. Nothing else is changed: the file the docs
-// show is the file that runs.
+// test's certificate paths, and any extra old, new pairs. The recipes are
+// written with the suite's own addresses (edgeIP, innerIP, registryTCP, ...),
+// so nothing else is changed: the file the docs show is the file that runs.
 func (e *env) recipe(name string, extra ...string) string {
 	e.t.Helper()
 	data, err := os.ReadFile(filepath.Join(suite.root, "docs", "proxies", name))
@@ -496,13 +499,6 @@ func (e *env) recipe(name string, extra ...string) string {
 		e.t.Fatal(err)
 	}
 	pairs := []string{
-		"EDGE_IP", edgeIP,
-		"CADDY_IP", caddyIP,
-		"INNER_IP", innerIP,
-		"REGISTRY_ADDR", registryTCP,
-		"REGISTRY2_ADDR", replicaTCP,
-		"REGISTRY3_ADDR", replica3TCP,
-		"TOKEN_ADDR", tokenTCP,
 		"/etc/ssl/registry/server.pem", suite.pemFile,
 		"/etc/ssl/registry/server.crt", suite.certFile,
 		"/etc/ssl/registry/server.key", suite.keyFile,
@@ -524,11 +520,22 @@ func (e *env) startNginx(name, recipe string, listen ...string) string {
 // startNginxProc is startNginx that also returns the process, to restart it.
 func (e *env) startNginxProc(name, recipe string, listen ...string) (string, *proc) {
 	e.t.Helper()
+	return e.startNginxWith(name, recipe, nil, listen...)
+}
+
+// startNginxWith is startNginxProc with extra old, new pairs for the recipe
+// (another port, say). Every nginx gets the token server's location as
+// snippets/registry-token.conf, which the inner recipes include.
+func (e *env) startNginxWith(name, recipe string, extra []string, listen ...string) (string, *proc) {
+	e.t.Helper()
 	dir := filepath.Join(e.dir, name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, "snippets"), 0o755); err != nil {
 		e.t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "recipe.conf"), []byte(e.recipe(recipe)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "recipe.conf"), []byte(e.recipe(recipe, extra...)), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "snippets", "registry-token.conf"), []byte(e.recipe("nginx-inner-token.conf")), 0o644); err != nil {
 		e.t.Fatal(err)
 	}
 	access := filepath.Join(dir, "access.log")
