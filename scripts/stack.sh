@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The patch stack in docs/upstream: Distribution v3.1.2, as the Go module
 # proxy serves it, with one folder of `git format-patch` files per pull
-# request (docs/upstream/NN-topic/), applied in the folders' order. The
-# registry this repository builds is that stack; vendor/ is made from it.
+# request or security fix (docs/upstream/NN-topic/), applied in the order
+# of docs/upstream/series, which also gives each folder's kind (security,
+# proposed or product). The registry this repository builds is that stack;
+# vendor/ is made from it.
 #
 #   stack.sh tree DIR [--as "Name <email>"]
 #                       a git tree of v3.1.2 in DIR (tag "base") with the
@@ -45,7 +47,27 @@ export GOFLAGS=
 # project as their author, and carry no sign-off.
 stack_id=(-c user.name="Registry forwarded-headers stack" -c user.email="stack@proxyaware.invalid")
 
-prs() { (cd "$stack" && ls -d [0-9][0-9]-*/ | tr -d /); }
+# listed: the folders of the series, in order, each with its kind.
+listed() {
+	sed -e 's/#.*//' "$stack/series" | awk 'NF'
+	sed -e 's/#.*//' "$stack/series" | awk 'NF && (NF != 2 || $2 !~ /^(security|proposed|product)$/) { print "docs/upstream/series: not \"NN-topic KIND\": " $0; bad = 1 } END { exit bad }' >&2
+}
+
+# prs: the folders of the series, in order. Every folder is listed, once,
+# and every security fix has its advisory.
+prs() {
+	local listed pr
+	listed=$(listed)
+	diff <(awk '{ print $1 }' <<<"$listed" | sort) <(cd "$stack" && ls -d [0-9][0-9]-*/ | tr -d / | sort) >&2 ||
+		{ echo "docs/upstream/series must list every folder of docs/upstream once" >&2; return 1; }
+	for pr in $(awk '$2 == "security" { print $1 }' <<<"$listed"); do
+		[ -f "$stack/$pr/ADVISORY.md" ] || { echo "docs/upstream/$pr: a security fix without ADVISORY.md" >&2; return 1; }
+	done
+	awk '{ print $1 }' <<<"$listed"
+}
+
+# kind PR: the kind of a folder of the series.
+kind() { sed -e 's/#.*//' "$stack/series" | awk -v pr="$1" '$1 == pr { print $2 }'; }
 
 # base DIR: a git tree of the module source, one commit, tagged "base".
 base() {
@@ -66,8 +88,9 @@ base() {
 # tree DIR [UPTO]: base with the stack applied up to pull request UPTO.
 tree() {
 	local dir=$1 upto=${2:-} pr
+	prs=$(prs)
 	base "$dir"
-	for pr in $(prs); do
+	for pr in $prs; do
 		git -C "$dir" "${stack_id[@]}" am -q --keep-cr "$stack/$pr"/*.patch
 		git -C "$dir" branch -f "$pr"
 		[ "$pr" != "$upto" ] && [ "${pr%%-*}" != "$upto" ] || break
@@ -104,15 +127,17 @@ tree)
 	;;
 export)
 	dir=$(realpath "$2")
+	prs=$(listed | awk '{ print $1 }')
 	prev=base
-	for pr in $(prs); do
+	for pr in $prs; do
+		mkdir -p "$stack/$pr"
 		rm -f "$stack/$pr"/*.patch
 		git -C "$dir" format-patch -q --zero-commit --no-signature -M "$prev..$pr" -o "$stack/$pr"
 		prev=$pr
 	done
 	extra=$(git -C "$dir" rev-list --count "$prev..HEAD")
 	[ "$extra" -eq 0 ] || echo "warning: $extra commits after branch $prev are not in any pull request" >&2
-	echo "exported $(prs | wc -l) pull requests to docs/upstream"
+	echo "exported $(wc -w <<<"$prs") folders to docs/upstream"
 	;;
 vendor)
 	work=$(mktemp -d)
@@ -168,13 +193,14 @@ check)
 	if ! "$bin/golangci-lint" version 2>/dev/null | grep -q "version ${lint_version#v} "; then
 		go install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$lint_version"
 	fi
+	prs=$(prs)
 	prev=base
-	for pr in $(prs); do
+	for pr in $prs; do
 		if [ $# -eq 0 ] || [[ " $* " == *" ${pr%%-*} "* ]]; then
 			git checkout -q "$pr"
 			# The packages this pull request changes or adds.
 			pkgs=$(git diff --name-only "$prev" "$pr" -- '*.go' | xargs -r -n1 dirname | sort -u | sed 's|^|./|')
-			echo "== $pr: $(git rev-list --count "$prev..$pr") commits; packages: $(echo $pkgs)"
+			echo "== $pr ($(kind "$pr")): $(git rev-list --count "$prev..$pr") commits; packages: $(echo $pkgs)"
 			go build ./...
 			git diff --check "$prev" "$pr"
 			if [ -z "$pkgs" ]; then

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/netip"
+	"os"
 	"reflect"
 	"strings"
 	"time"
@@ -225,9 +226,47 @@ type Forwarded struct {
 	// names the connection's peer; from any other peer it is refused.
 	ProxyProtocol StringList `yaml:"proxyprotocol,omitempty"`
 
-	// ProxyProtocolTimeout bounds the wait for a preamble. The default is
-	// 10 seconds.
-	ProxyProtocolTimeout time.Duration `yaml:"proxyprotocoltimeout,omitempty"`
+	// ProxyProtocolTimeout bounds the wait for a preamble, written with
+	// its unit; it is at least 1s, and 10s when not set.
+	ProxyProtocolTimeout Duration `yaml:"proxyprotocoltimeout,omitempty"`
+}
+
+// MinProxyProtocolTimeout is the least http.forwarded.proxyprotocoltimeout:
+// a balancer sends its preamble as it connects, and a shorter wait would
+// close its connections under load rather than bound a slow peer.
+const MinProxyProtocolTimeout = time.Second
+
+// DefaultProxyProtocolTimeout is http.forwarded.proxyprotocoltimeout when
+// it is not set.
+const DefaultProxyProtocolTimeout = 10 * time.Second
+
+// ProxyProtocolWait returns the wait for a PROXY protocol preamble.
+func (f *Forwarded) ProxyProtocolWait() time.Duration {
+	if f.ProxyProtocolTimeout == 0 {
+		return DefaultProxyProtocolTimeout
+	}
+	return time.Duration(f.ProxyProtocolTimeout)
+}
+
+// Duration is a positive time.Duration written with its unit, as "10s". A
+// bare number, which YAML would read as nanoseconds, is refused.
+type Duration time.Duration
+
+// UnmarshalYAML implements the yaml.Unmarshaler interface.
+func (d *Duration) UnmarshalYAML(unmarshal func(any) error) error {
+	var s string
+	if err := unmarshal(&s); err != nil {
+		return err
+	}
+	v, err := time.ParseDuration(s)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%q is not a duration with a unit, such as 10s", s)
+	case v <= 0:
+		return fmt.Errorf("%q is not a positive duration", s)
+	}
+	*d = Duration(v)
+	return nil
 }
 
 // StringList is a list of strings, written as a YAML sequence or, for one
@@ -247,22 +286,123 @@ func (l *StringList) UnmarshalYAML(unmarshal func(any) error) error {
 	return unmarshal((*[]string)(l))
 }
 
-// UnmarshalYAML refuses keys it does not know: a misspelt key would
-// otherwise leave the registry believing no proxy, silently.
+// UnmarshalYAML refuses keys it does not know, and names the key of a value
+// of the wrong type: a misspelt key would otherwise leave the registry
+// believing no proxy, silently.
 func (f *Forwarded) UnmarshalYAML(unmarshal func(any) error) error {
-	var keys map[string]any
+	var keys yaml.MapSlice
 	if err := unmarshal(&keys); err != nil {
-		return err
+		return fmt.Errorf("http.forwarded: not a section of keys: %v", err)
 	}
-	for k := range keys {
-		switch k {
-		case "trustedproxies", "header", "scheme", "allowedhosts", "proxyprotocol", "proxyprotocoltimeout":
-		default:
-			return fmt.Errorf("http.forwarded.%s: unknown key", k)
+	known := forwardedKeys()
+	type plain Forwarded
+	for _, item := range keys {
+		k, _ := item.Key.(string)
+		field, ok := known[k]
+		if !ok {
+			return fmt.Errorf("http.forwarded.%v: unknown key", item.Key)
+		}
+		// Each value alone, so that an error names its key.
+		value, err := yaml.Marshal(item.Value)
+		if err == nil {
+			err = yaml.Unmarshal(value, reflect.New(field.Type).Interface())
+		}
+		if err != nil {
+			return fmt.Errorf("http.forwarded.%s: %v", k, strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  line 1: "))
 		}
 	}
-	type plain Forwarded
 	return unmarshal((*plain)(f))
+}
+
+// forwardedKeys returns the fields of Forwarded by their keys.
+func forwardedKeys() map[string]reflect.StructField {
+	keys := make(map[string]reflect.StructField)
+	t := reflect.TypeFor[Forwarded]()
+	for i := range t.NumField() {
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		keys[key] = t.Field(i)
+	}
+	return keys
+}
+
+// checkForwardedSpelling returns an error for a key that is meant to be
+// http.forwarded but is not, in the configuration file in or the
+// environment: "Forwarded", "fowarded", a "forwarded" section outside
+// http, or an unknown REGISTRY_HTTP_FORWARDED_ variable. Each would
+// otherwise be ignored, as any unknown key is, and leave the registry
+// believing every client's forwarding headers without a word.
+func checkForwardedSpelling(in []byte, environ []string) error {
+	var doc yaml.MapSlice
+	if err := yaml.Unmarshal(in, &doc); err != nil {
+		return nil // the parser reports it
+	}
+	if err := checkKeys(doc, ""); err != nil {
+		return err
+	}
+	known := forwardedKeys()
+	for _, env := range environ {
+		name, _, _ := strings.Cut(env, "=")
+		if key, ok := strings.CutPrefix(name, "REGISTRY_HTTP_FORWARDED_"); ok {
+			if _, ok := known[strings.ToLower(key)]; !ok {
+				return fmt.Errorf("%s: not a key of http.forwarded", name)
+			}
+		}
+	}
+	return nil
+}
+
+// checkKeys walks the mappings of a YAML document for a key within two
+// edits of "forwarded", in any case, anywhere but at http.forwarded. The
+// keys of a headers mapping are header names, not configuration.
+func checkKeys(m yaml.MapSlice, path string) error {
+	for _, item := range m {
+		k, ok := item.Key.(string)
+		if !ok {
+			continue
+		}
+		p := path + "." + k
+		if p != ".http.forwarded" && editDistance(strings.ToLower(k), "forwarded") <= 2 {
+			return fmt.Errorf("%s: unknown key; the section of trusted proxies is http.forwarded, spelt so", p[1:])
+		}
+		if k == "headers" {
+			continue // header names, not configuration
+		}
+		switch v := item.Value.(type) {
+		case yaml.MapSlice:
+			if err := checkKeys(v, p); err != nil {
+				return err
+			}
+		case []any:
+			for _, e := range v {
+				if e, ok := e.(yaml.MapSlice); ok {
+					if err := checkKeys(e, p); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// editDistance returns the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			diag, row[j] = row[j], min(row[j]+1, row[j-1]+1, diag+cost)
+		}
+	}
+	return row[len(b)]
 }
 
 // TrustedPrefixes parses TrustedProxies. An address is a single-address
@@ -286,7 +426,7 @@ func parsePrefixes(key string, list StringList) ([]netip.Prefix, error) {
 			prefix, err = a.Prefix(a.BitLen())
 		}
 		if err != nil {
-			return nil, fmt.Errorf("http.forwarded.%s: %q is not an IP address or CIDR prefix", key, s)
+			return nil, fmt.Errorf("http.forwarded.%s: %q is not an IP address or CIDR prefix%s", key, s, listHint(s))
 		}
 		if a := prefix.Addr(); a.Is4In6() && prefix.Bits() >= 96 {
 			prefix = netip.PrefixFrom(a.Unmap(), prefix.Bits()-96)
@@ -296,6 +436,19 @@ func parsePrefixes(key string, list StringList) ([]netip.Prefix, error) {
 	return prefixes, nil
 }
 
+// listHint suggests the YAML form of a list for a value that looks like
+// one written with commas, as in an environment variable.
+func listHint(s string) string {
+	if !strings.Contains(s, ",") {
+		return ""
+	}
+	members := strings.Split(s, ",")
+	for i := range members {
+		members[i] = strings.TrimSpace(members[i])
+	}
+	return fmt.Sprintf("; a list is written [%s]", strings.Join(members, ", "))
+}
+
 func (f *Forwarded) validate() error {
 	if _, err := f.TrustedPrefixes(); err != nil {
 		return err
@@ -303,12 +456,12 @@ func (f *Forwarded) validate() error {
 	if _, err := f.ProxyProtocolPrefixes(); err != nil {
 		return err
 	}
-	if f.ProxyProtocolTimeout < 0 {
-		return fmt.Errorf("http.forwarded.proxyprotocoltimeout: %s is negative", f.ProxyProtocolTimeout)
+	if t := time.Duration(f.ProxyProtocolTimeout); t != 0 && t < MinProxyProtocolTimeout {
+		return fmt.Errorf("http.forwarded.proxyprotocoltimeout: %s is below the minimum, %s", t, MinProxyProtocolTimeout)
 	}
 	for _, h := range f.AllowedHosts {
 		if !validHostPattern(h) {
-			return fmt.Errorf("http.forwarded.allowedhosts: %q is not a host[:port] or *.domain[:port] pattern", h)
+			return fmt.Errorf("http.forwarded.allowedhosts: %q is not a host[:port] or *.domain[:port] pattern%s", h, listHint(h))
 		}
 	}
 	if h := strings.ToLower(f.Header); h != "" && h != "x-forwarded" && h != "forwarded" {
@@ -1005,8 +1158,15 @@ func Parse(rd io.Reader) (*Configuration, error) {
 		return nil, err
 	}
 
+	if err := checkForwardedSpelling(in, os.Environ()); err != nil {
+		return nil, err
+	}
 	// "forwarded:" with nothing after it, or with its keys commented
-	// out, is present too, and believes no proxy.
+	// out, is present too, and believes no proxy; so is an empty
+	// REGISTRY_HTTP_FORWARDED.
+	if _, ok := os.LookupEnv("REGISTRY_HTTP_FORWARDED"); ok && config.HTTP.Forwarded == nil {
+		config.HTTP.Forwarded = &Forwarded{}
+	}
 	var sections struct {
 		HTTP map[string]any `yaml:"http"`
 	}

@@ -110,10 +110,7 @@ var ServeCmd = &cobra.Command{
 
 		config, err := resolveConfiguration(args)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "configuration error: %v\n", err)
-			// nolint:errcheck
-			cmd.Usage()
-			os.Exit(1)
+			configurationError(cmd, err)
 		}
 		registry, err := NewRegistry(ctx, config)
 		if err != nil {
@@ -155,7 +152,7 @@ func NewRegistry(ctx context.Context, config *configuration.Configuration) (*Reg
 	handler = health.Handler(handler)
 	handler = panicHandler(handler)
 	if !config.Log.AccessLog.Disabled {
-		handler = gorhandlers.CombinedLoggingHandler(os.Stdout, handler)
+		handler = gorhandlers.CustomLoggingHandler(os.Stdout, handler, writeAccessLog)
 	}
 	handler = app.OriginHandler(handler)
 
@@ -255,14 +252,13 @@ func (registry *Registry) ListenAndServe() error {
 		}
 		ln = listener.NewProxyProtocolListener(ln, listener.ProxyProtocol{
 			Trusted: peers,
-			Timeout: f.ProxyProtocolTimeout,
+			Timeout: f.ProxyProtocolWait(),
 			Refused: func(reason string, peer net.Addr, err error) {
 				proxyProtocolRefused.WithValues(reason).Inc(1)
 				// Any peer can cause it at will: debug level only.
 				dcontext.GetLogger(registry.app).Debugf("http.forwarded: refused a connection from %s, PROXY protocol preamble %s: %v", peer, reason, err)
 			},
 		})
-		dcontext.GetLogger(registry.app).Infof("http.forwarded: a PROXY protocol preamble is required from %s", strings.Join(f.ProxyProtocol, ", "))
 	}
 
 	if config.HTTP.TLS.Certificate != "" || config.HTTP.TLS.LetsEncrypt.CacheFile != "" {
@@ -501,6 +497,22 @@ func alive(path string, handler http.Handler) http.Handler {
 	})
 }
 
+// errNoConfigurationPath is the error of a command run without a
+// configuration file.
+var errNoConfigurationPath = errors.New("configuration path unspecified")
+
+// configurationError reports err and exits. The command's usage follows only
+// when no configuration file was given: after an error in the file, it would
+// push the one line that says what to fix off the screen.
+func configurationError(cmd *cobra.Command, err error) {
+	fmt.Fprintf(os.Stderr, "configuration error: %v\n", err)
+	if errors.Is(err, errNoConfigurationPath) {
+		// nolint:errcheck
+		cmd.Usage()
+	}
+	os.Exit(1)
+}
+
 func resolveConfiguration(args []string) (*configuration.Configuration, error) {
 	var configurationPath string
 
@@ -511,7 +523,7 @@ func resolveConfiguration(args []string) (*configuration.Configuration, error) {
 	}
 
 	if configurationPath == "" {
-		return nil, fmt.Errorf("configuration path unspecified")
+		return nil, errNoConfigurationPath
 	}
 
 	fp, err := os.Open(configurationPath)

@@ -51,10 +51,7 @@ var GCCmd = &cobra.Command{
 	Run: func(cmd *cobra.Command, args []string) {
 		config, err := resolveConfiguration(args)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "configuration error: %v\n", err)
-			// nolint:errcheck
-			cmd.Usage()
-			os.Exit(1)
+			configurationError(cmd, err)
 		}
 
 		ctx := dcontext.Background()

@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"time"
 
 	"github.com/distribution/distribution/v3/configuration"
 	"github.com/distribution/distribution/v3/internal/requestutil"
@@ -34,11 +35,19 @@ type Policy struct {
 	rfc7239 bool   // read Forwarded, not X-Forwarded-*
 	scheme  string // the configured external scheme, or ""
 	allowed []hostPattern
+
+	// The balancers whose PROXY protocol preamble is required, and the
+	// wait for it, for the startup line: the listener enforces them.
+	proxyProtocol     []string
+	proxyProtocolWait time.Duration
 }
 
 // New returns the policy that c configures.
 func New(c *configuration.Forwarded) (*Policy, error) {
-	p := &Policy{rfc7239: strings.EqualFold(c.Header, "forwarded"), scheme: strings.ToLower(c.Scheme)}
+	p := &Policy{
+		rfc7239: strings.EqualFold(c.Header, "forwarded"), scheme: strings.ToLower(c.Scheme),
+		proxyProtocol: c.ProxyProtocol, proxyProtocolWait: c.ProxyProtocolWait(),
+	}
 	trusted, err := c.TrustedPrefixes()
 	if err != nil {
 		return nil, err
@@ -63,7 +72,15 @@ func (p *Policy) String() string {
 			trusted[i] = prefix.Addr().String()
 		}
 	}
-	return fmt.Sprintf("trusted proxies %v, header %s, scheme %s", trusted, header, cmp.Or(p.scheme, "derived"))
+	allowed := make([]string, len(p.allowed))
+	for i, pattern := range p.allowed {
+		allowed[i] = pattern.String()
+	}
+	proxyProtocol := "off"
+	if len(p.proxyProtocol) > 0 {
+		proxyProtocol = fmt.Sprintf("required from %v within %s", p.proxyProtocol, p.proxyProtocolWait)
+	}
+	return fmt.Sprintf("trusted proxies %v, header %s, scheme %s, allowed hosts %v, PROXY protocol %s", trusted, header, cmp.Or(p.scheme, "derived"), allowed, proxyProtocol)
 }
 
 func (p *Policy) trusts(a netip.Addr) bool {
@@ -76,9 +93,10 @@ func (p *Policy) trusts(a netip.Addr) bool {
 }
 
 // Resolve returns the origin of r, and which of UntrustedPeer and
-// InvalidValue made it ignore a header. The origin's scheme is "" when
-// neither the configuration, a trusted proxy nor the connection says which,
-// and its host is "" when no valid one is known.
+// InvalidValue made it ignore a header. The origin's scheme is the
+// configured one, else a trusted proxy's, else https over TLS, else http:
+// never the request target's, which is the client's word. Its host is ""
+// when no valid one is known.
 func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 	var (
 		o       requestutil.Origin
@@ -101,9 +119,7 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 	if o.Host == "" && requestutil.ValidHost(r.Host) {
 		o.Host = r.Host
 	}
-	if p.scheme != "" {
-		o.Scheme = p.scheme
-	}
+	o.Scheme = cmp.Or(p.scheme, o.Scheme, "http")
 	return o, refused
 }
 

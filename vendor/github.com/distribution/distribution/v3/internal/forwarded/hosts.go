@@ -56,6 +56,18 @@ func parseHostPattern(s string) hostPattern {
 	return p
 }
 
+// String returns the pattern as it is configured, in lower case.
+func (p hostPattern) String() string {
+	s := p.name
+	if p.subdomain {
+		s = "*." + s
+	}
+	if p.port != "" {
+		s += ":" + p.port
+	}
+	return s
+}
+
 // cutPort splits a host[:port] at its port, keeping an IPv6 address's
 // brackets.
 func cutPort(s string) (name, port string) {

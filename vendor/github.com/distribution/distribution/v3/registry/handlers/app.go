@@ -707,6 +707,7 @@ func (app *App) configureSecret(configuration *configuration.Configuration) {
 }
 
 func (app *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r = originForm(r)
 	r = app.withOrigin(r)
 	// Prepare the context with our own little decorations.
 	ctx := r.Context()
@@ -717,7 +718,36 @@ func (app *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	// Set a header with the Docker Distribution API Version for all responses.
 	w.Header().Add("Docker-Distribution-API-Version", "registry/2.0")
+
+	// Under http.forwarded, no URL is built from a host that is not valid
+	// or not allowed, be it the Host header's or the request target's:
+	// the refusal comes before the router, whose redirects name the host.
+	// It is the client's doing, so it is logged at debug level only.
+	if err := hostError(r); err != nil {
+		dcontext.GetLogger(ctx).Debugf("refusing request: %v", err)
+		_ = errcode.ServeJSON(w, err)
+		return
+	}
 	app.router.ServeHTTP(w, r)
+}
+
+// originForm returns r with its request target in origin form: the path
+// and query only. An absolute-form target ("GET http://host/v2 HTTP/1.1",
+// or an HTTP/2 :path written so) and an authority-form one (CONNECT) carry
+// a scheme, a host and userinfo of the client's choosing, and the router
+// builds the redirects that clean a path or add a trailing slash from
+// r.URL, as the handlers build Link headers: from r they would lead off
+// the registry's own origin. The host such a target names is in r.Host
+// already, as it is for an origin-form target.
+func originForm(r *http.Request) *http.Request {
+	u := r.URL
+	if u.Scheme == "" && u.Opaque == "" && u.User == nil && u.Host == "" {
+		return r
+	}
+	r = r.WithContext(r.Context())
+	r.URL = &url.URL{Path: u.Path, RawPath: u.RawPath, RawQuery: u.RawQuery}
+	r.RequestURI = r.URL.RequestURI()
+	return r
 }
 
 // dispatchFunc takes a context and request and returns a constructed handler
@@ -753,20 +783,13 @@ func (app *App) dispatcher(dispatch dispatchFunc) http.Handler {
 			}
 		}()
 
-		// Under http.forwarded, no URL is built from a host that is not
-		// valid or not allowed. The refusal is the client's doing: it is
-		// logged at debug level, not as an error.
-		if err := hostError(r); err != nil {
-			dcontext.GetLogger(context).Debugf("refusing request: %v", err)
-			_ = errcode.ServeJSON(w, err)
-			return
-		}
-
 		if err := app.authorized(w, r, context); err != nil {
-			// A challenge is how every client starts; only a failure of
-			// the access controller itself deserves a warning.
+			// A challenge to a request without credentials is how every
+			// client starts, and any client can cause it at will: it is
+			// logged at debug level. Refused credentials and a failing
+			// access controller stay warnings.
 			logf := dcontext.GetLogger(context).Warnf
-			if _, ok := err.(auth.Challenge); ok {
+			if _, ok := err.(auth.Challenge); ok && r.Header.Get("Authorization") == "" {
 				logf = dcontext.GetLogger(context).Debugf
 			}
 			logf("error authorizing context: %v", err)
