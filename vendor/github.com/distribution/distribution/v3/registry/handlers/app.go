@@ -707,8 +707,10 @@ func (app *App) configureSecret(configuration *configuration.Configuration) {
 }
 
 func (app *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	r = originForm(r)
+	// The origin first: a request target's host is checked before the
+	// target is reduced to its path.
 	r = app.withOrigin(r)
+	r = originForm(r)
 	// Prepare the context with our own little decorations.
 	ctx := r.Context()
 	ctx = dcontext.WithRequest(ctx, r)

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/distribution/distribution/v3/internal/dcontext"
 	"github.com/distribution/distribution/v3/internal/forwarded"
@@ -24,7 +25,7 @@ func (app *App) withOrigin(r *http.Request) *http.Request {
 		return r
 	}
 	o, refused := app.forwarded.Resolve(r)
-	hostRefused := app.forwarded.CheckHost(o)
+	hostRefused := app.checkHost(r, o)
 	ctx := context.WithValue(r.Context(), hostRefusedKey{}, hostRefused)
 	if refused |= hostRefused; refused != 0 {
 		// What a request carries is counted, and logged at debug level
@@ -45,6 +46,20 @@ func (app *App) withOrigin(r *http.Request) *http.Request {
 	}
 	o.Resolved = true
 	return r.WithContext(requestutil.WithOrigin(ctx, o))
+}
+
+// checkHost checks the host of o and, when the request target names another
+// one, as an HTTP/2 :path in absolute form can beside its :authority, that
+// host too: the router and the handlers see the target.
+func (app *App) checkHost(r *http.Request, o requestutil.Origin) forwarded.Refused {
+	refused := app.forwarded.CheckHost(o)
+	if h := r.URL.Host; refused == 0 && h != "" && !strings.EqualFold(h, r.Host) {
+		if !requestutil.ValidHost(h) {
+			return forwarded.HostInvalid
+		}
+		refused = app.forwarded.CheckHost(requestutil.Origin{Scheme: o.Scheme, Host: h})
+	}
+	return refused
 }
 
 // refusedCounter counts, by reason, the requests whose forwarding headers or
