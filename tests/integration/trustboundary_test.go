@@ -537,8 +537,9 @@ func TestStrictOriginReachesEveryConsumer(t *testing.T) {
 	}
 	img := newImage(t, 1, 8<<10)
 
-	// The realm is https unless the configuration or a trusted proxy says
-	// http: clients send credentials to it.
+	// The realm is on the same scheme as every other URL: the configured
+	// one, a trusted proxy's, TLS, else http, so that it and the port the
+	// host check allows agree.
 	for _, c := range []struct {
 		name, base, tokenURL, repo string
 		origin, realm, host, addr  string // addr: a pattern, <port> for any port
@@ -546,7 +547,7 @@ func TestStrictOriginReachesEveryConsumer(t *testing.T) {
 		{"through the edge", "https://" + edgeIP, "https://" + edgeIP + "/auth/token", "origin/edge",
 			"https://" + edgeIP, "https://" + edgeIP, edgeIP, clientIP},
 		{"direct from an untrusted client", "http://" + registryTCP, "http://" + tokenTCP + "/token", "origin/direct",
-			"http://" + registryTCP, "https://" + registryTCP, registryTCP, clientIP + ":<port>"},
+			"http://" + registryTCP, "http://" + registryTCP, registryTCP, clientIP + ":<port>"},
 	} {
 		hc := httpClient(&recorder{})
 		api := &apiClient{hc: hc, base: c.base}
