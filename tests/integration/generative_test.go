@@ -424,7 +424,6 @@ func genChance(r *rand.Rand, percent int) bool { return r.IntN(100) < percent }
 
 // genRun is one run: the seed, the modes, the failures.
 type genRun struct {
-	t       *testing.T
 	seed    uint64
 	modes   []*genMode
 	sink    *genSink
@@ -1202,7 +1201,7 @@ type genFailures struct {
 }
 
 // genExamples is how many examples of a class the report prints.
-const genExamples = 4
+const genExamples = 3
 
 func (f *genFailures) add(q *genReq, class, detail string) {
 	mode := ""
@@ -1479,6 +1478,12 @@ func (g *genRun) send(q *genReq) (*rawResponse, string, error) {
 		return nil, "", err
 	}
 	defer resp.Body.Close()
+	if q.method == http.MethodHead {
+		// A HEAD answer's Content-Length announces a body that never
+		// comes; should a byte injected into Connection keep the
+		// connection open, waiting for it would take the whole deadline.
+		_ = c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+	}
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	return &rawResponse{status: resp.StatusCode, header: resp.Header, body: body}, "", nil
 }
@@ -2064,7 +2069,7 @@ func TestGenerative(t *testing.T) {
 	count := int(genEnvInt(t, "GENERATIVE_COUNT", genDefaultCount))
 	started := time.Now()
 	e := newEnv(t)
-	g := &genRun{t: t, seed: seed, modes: genModes(), stats: map[string]int{},
+	g := &genRun{seed: seed, modes: genModes(), stats: map[string]int{},
 		fail: genFailures{seed: seed, byClass: map[string]int{}, byMode: map[string]map[string]int{}, examples: map[string][]string{}, seen: map[string]bool{}}}
 	g.ts = newTokenServer(t, e.dir, genTokenTCP, false)
 	g.sink = startGenSink(t)
