@@ -21,9 +21,10 @@ FUZZTIME=${FUZZTIME:-300000x}
 # integration suite runs, Redis for the scale-out scenario, Docker (the
 # daemon and its client: the suite starts a daemon of its own, on its own
 # socket, and stops it), and a static busybox and the CA bundle, from which
-# the image test makes the base images it builds the Dockerfile with.
+# the image test makes the base images it builds the Dockerfile with; and jq,
+# with which scripts/release.sh fixes the SBOM's timestamp.
 need=()
-for pkg in nginx haproxy caddy apache2 trafficserver nghttp2-proxy lighttpd skopeo podman buildah uidmap fuse-overlayfs redis-server docker.io busybox-static ca-certificates; do
+for pkg in nginx haproxy caddy apache2 trafficserver nghttp2-proxy lighttpd skopeo podman buildah uidmap fuse-overlayfs redis-server docker.io busybox-static ca-certificates jq; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -72,6 +73,34 @@ grep -q "configuration.Forwarded" <<<"$out" || { echo "unexpected build failure:
 
 echo "== unit tests"
 go test -mod=vendor -count=1 ./...
+
+echo "== release: two runs give identical archives, with the files they should hold"
+# Both runs build the same commit, so a commit landing meanwhile changes
+# nothing. The second reuses the first's compiled packages; the link, the
+# archives and the SBOMs are made anew.
+release_dir=$(mktemp -d)
+release_commit=$(git rev-parse HEAD)
+./scripts/release.sh "$release_dir/a" "$release_commit" >/dev/null
+./scripts/release.sh "$release_dir/b" "$release_commit" >/dev/null
+if ! cmp -s "$release_dir/a/SHA256SUMS" "$release_dir/b/SHA256SUMS"; then
+	echo "two release runs differ:" >&2
+	diff "$release_dir/a/SHA256SUMS" "$release_dir/b/SHA256SUMS" >&2
+	exit 1
+fi
+(cd "$release_dir/a" && sha256sum -c --quiet SHA256SUMS)
+release_version=$(git show "$release_commit:VERSION")
+for arch in amd64 arm64; do
+	archive="$release_dir/a/registry_${release_version#v}_linux_$arch.tar.gz"
+	listing=$(tar --numeric-owner -tvzf "$archive" | awk '{ print $1, $2, $6 }')
+	want="-rw-r--r-- 0/0 CHANGELOG.md
+-rw-r--r-- 0/0 LICENSE
+-rw-r--r-- 0/0 README.md
+-rw-r--r-- 0/0 config.yml
+-rwxr-xr-x 0/0 registry"
+	[ "$listing" = "$want" ] || { echo "$archive holds:" >&2; echo "$listing" >&2; exit 1; }
+	[ -s "$release_dir/a/registry_${release_version#v}_linux_$arch.cdx.json" ] || { echo "no SBOM for $arch" >&2; exit 1; }
+done
+rm -rf "$release_dir"
 
 echo "== the stack: each pull request's prefix builds, passes upstream's tests of its packages and golangci-lint"
 ./scripts/stack.sh check
