@@ -123,8 +123,15 @@ func setup(m *testing.M) (int, error) {
 	defer os.RemoveAll(suite.dir)
 
 	suite.registry = filepath.Join(suite.dir, "registry")
-	// Static, as the image builds it.
-	build := exec.Command("go", "build", "-mod=vendor", "-o", suite.registry, "./cmd/registry")
+	// Static, as the image builds it, and stamped with VERSION, as every
+	// documented build is.
+	version, err := os.ReadFile(filepath.Join(suite.root, "VERSION"))
+	if err != nil {
+		return 0, err
+	}
+	build := exec.Command("go", "build", "-mod=vendor", "-ldflags",
+		"-X github.com/distribution/distribution/v3/version.version="+strings.TrimSpace(string(version)),
+		"-o", suite.registry, "./cmd/registry")
 	build.Dir = suite.root
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -178,9 +180,50 @@ func TestImage(t *testing.T) {
 	buildImage(t)
 	d := newDockerCLI(t)
 
+	version, upstream := thisVersion(t)
+
+	t.Run("labels", func(t *testing.T) {
+		// A LABEL cannot read VERSION: the Dockerfile keeps a copy in its
+		// VERSION argument, and its build stage refuses a copy that
+		// differs. The labels must say this build.
+		var labels map[string]string
+		if err := json.Unmarshal([]byte(d.must(nil, "image", "inspect", "--format", "{{json .Config.Labels}}", builtImage)), &labels); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{
+			"org.opencontainers.image.version":   version,
+			"org.opencontainers.image.source":    "https://github.com/proxyaware/registry",
+			"org.opencontainers.image.licenses":  "Apache-2.0",
+			"org.opencontainers.image.base.name": baseImage,
+		}
+		for k, v := range want {
+			if labels[k] != v {
+				t.Errorf("label %s is %q, want %q", k, labels[k], v)
+			}
+		}
+		if d := labels["org.opencontainers.image.description"]; !strings.Contains(d, "Distribution registry "+upstream) {
+			t.Errorf("label org.opencontainers.image.description %q does not name upstream %s", d, upstream)
+		}
+		// Not passed here, as in the README's first build: empty, or a commit.
+		if r := labels["org.opencontainers.image.revision"]; r != "" && !regexp.MustCompile(`^[0-9a-f]{40}$`).MatchString(r) {
+			t.Errorf("label org.opencontainers.image.revision %q is not a commit", r)
+		}
+		// A VERSION argument that differs from the file fails the build.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		out, err := dockerCommand(ctx, d.config, nil, "build", "--network", "none",
+			"--build-arg", "BUILDER_IMAGE="+builderImage,
+			"--build-arg", "BASE_IMAGE="+baseImage,
+			"--build-arg", "VERSION="+version+".other",
+			"-t", builtImage+"-other", suite.root)
+		if err == nil || !strings.Contains(out, "make them equal") {
+			t.Errorf("a build with a VERSION argument other than VERSION's: %v\n%s", err, tailString(out, 2000))
+		}
+	})
+
 	t.Run("entrypoint", func(t *testing.T) {
-		if out, err := d.run(nil, "run", "--rm", "--network", "none", builtImage, "--version"); err != nil || !strings.Contains(out, "v3.1.2+forwarded") {
-			t.Errorf("flags go to the binary: %v\n%s", err, out)
+		if out, err := d.run(nil, "run", "--rm", "--network", "none", builtImage, "--version"); err != nil || strings.TrimSpace(out) != "registry github.com/distribution/distribution/v3 "+version {
+			t.Errorf("flags go to the binary, which says this build's version %s: %v\n%s", version, err, out)
 		}
 		if out, err := d.run(nil, "run", "--rm", "--network", "none", builtImage, "help"); err != nil || !strings.Contains(out, "serve") || !strings.Contains(out, "doctor") {
 			t.Errorf("help goes to the binary: %v\n%s", err, out)
