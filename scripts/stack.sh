@@ -30,7 +30,9 @@
 #                       new connection's cost with and without a PROXY
 #                       protocol preamble
 #   stack.sh check [NN...]
-#                       for each prefix of the stack (or those named): build,
+#                       for each prefix of the stack (or those named), what
+#                       upstream's CI runs: go.mod tidy and vendor/ what
+#                       `go mod vendor` makes, the build with -mod=vendor,
 #                       vet, upstream's tests of the packages the prefix
 #                       changes, golangci-lint with upstream's configuration
 #
@@ -69,20 +71,30 @@ prs() {
 # kind PR: the kind of a folder of the series.
 kind() { sed -e 's/#.*//' "$stack/series" | awk -v pr="$1" '$1 == pr { print $2 }'; }
 
-# base DIR: a git tree of the module source, one commit, tagged "base".
+# base DIR: a git tree of the module source with vendor/ as upstream
+# commits it, one commit, tagged "base". The module proxy serves the source
+# without vendor/; `go mod vendor` makes it again from go.mod and go.sum, as
+# upstream's validate-vendor check requires it to be. The tree is made once
+# into a cache (STACK_CACHE, by default under GOPATH/pkg) and cloned.
 base() {
-	local dir=$1 src
-	src=$(go mod download -json "$module@$version" |
-		sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-	[ -d "$src" ] || { echo "module source of $version not found" >&2; exit 1; }
+	local dir=$1 src cache
+	cache=${STACK_CACHE:-$(go env GOPATH)/pkg/registry-stack}/$version
+	if ! git -C "$cache" rev-parse -q --verify base >/dev/null 2>&1; then
+		src=$(go mod download -json "$module@$version" |
+			sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+		[ -d "$src" ] || { echo "module source of $version not found" >&2; exit 1; }
+		rm -rf "$cache"
+		mkdir -p "$cache"
+		cp -r "$src/." "$cache/"
+		chmod -R u+w "$cache"
+		(cd "$cache" && GOFLAGS=-mod=mod go mod vendor)
+		git -C "$cache" init -q
+		git -C "$cache" add -A
+		git -C "$cache" "${stack_id[@]}" commit -qm "distribution $version (module source, and vendor/ as upstream commits it)"
+		git -C "$cache" tag base
+	fi
 	rm -rf "$dir"
-	mkdir -p "$dir"
-	cp -r "$src/." "$dir/"
-	chmod -R u+w "$dir"
-	git -C "$dir" init -q
-	git -C "$dir" add -A
-	git -C "$dir" "${stack_id[@]}" commit -qm "distribution $version (module source)"
-	git -C "$dir" tag base
+	git clone -q "$cache" "$dir"
 }
 
 # tree DIR [UPTO]: base with the stack applied up to pull request UPTO.
@@ -199,10 +211,17 @@ check)
 		if [ $# -eq 0 ] || [[ " $* " == *" ${pr%%-*} "* ]]; then
 			git checkout -q "$pr"
 			# The packages this pull request changes or adds.
-			pkgs=$(git diff --name-only "$prev" "$pr" -- '*.go' | xargs -r -n1 dirname | sort -u | sed 's|^|./|')
+			pkgs=$(git diff --name-only "$prev" "$pr" -- '*.go' ':!vendor' | xargs -r -n1 dirname | sort -u | sed 's|^|./|')
 			echo "== $pr ($(kind "$pr")): $(git rev-list --count "$prev..$pr") commits; packages: $(echo $pkgs)"
-			go build ./...
-			git diff --check "$prev" "$pr"
+			# Upstream's validate-vendor: go.mod and go.sum tidy, and
+			# vendor/ what `go mod vendor` makes of them, so that a pull
+			# request that adds a dependency carries its vendored files.
+			GOFLAGS=-mod=mod go mod tidy -diff
+			GOFLAGS=-mod=mod go mod vendor
+			[ -z "$(git status --porcelain -- go.mod go.sum vendor)" ] ||
+				{ git status --short -- go.mod go.sum vendor | head; echo "$pr: vendor/ is not what go mod vendor makes" >&2; exit 1; }
+			go build -mod=vendor ./...
+			git diff --check "$prev" "$pr" -- . ':!vendor'
 			if [ -z "$pkgs" ]; then
 				prev=$pr
 				continue
@@ -212,7 +231,7 @@ check)
 			go test -count=1 $pkgs
 			echo "-- $pr: upstream's tests of its packages took $(($(date +%s) - start)) s"
 			"$bin/golangci-lint" run $pkgs
-			[ -z "$(gofmt -l $(git diff --name-only --diff-filter=AM "$prev" "$pr" -- '*.go'))" ]
+			[ -z "$(gofmt -l $(git diff --name-only --diff-filter=AM "$prev" "$pr" -- '*.go' ':!vendor'))" ]
 		fi
 		prev=$pr
 	done

@@ -807,14 +807,12 @@ func (app *App) dispatcher(dispatch dispatchFunc) http.Handler {
 		if app.nameRequired(r) {
 			nameRef, err := reference.WithName(getName(context))
 			if err != nil {
-				dcontext.GetLogger(context).Errorf("error parsing reference from context: %v", err)
-				context.Errors = append(context.Errors, distribution.ErrRepositoryNameInvalid{
-					Name:   getName(context),
-					Reason: err,
-				})
-				if err := errcode.ServeJSON(w, context.Errors); err != nil {
-					dcontext.GetLogger(context).Errorf("error serving error json: %v (from %v)", err, context.Errors)
-				}
+				// A name the route matches but reference does not take (one
+				// over 255 characters) is the client's: NAME_INVALID, as the
+				// repository's own checks answer, logged at debug level. The
+				// deferred handler serves it.
+				dcontext.GetLogger(context).Debugf("error parsing reference from context: %v", err)
+				context.Errors = append(context.Errors, v2.ErrorCodeNameInvalid.WithDetail(err.Error()))
 				return
 			}
 			repository, err := app.registry.Repository(context, nameRef)

@@ -7,8 +7,10 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/distribution/distribution/v3/registry/api/errcode"
+	v2 "github.com/distribution/distribution/v3/registry/api/v2"
 	"github.com/distribution/distribution/v3/registry/storage/driver"
 	"github.com/gorilla/handlers"
 )
@@ -38,6 +40,12 @@ func (ch *catalogHandler) GetCatalog(w http.ResponseWriter, r *http.Request) {
 
 	q := r.URL.Query()
 	lastEntry := q.Get("last")
+	// The storage drivers refuse a path with other bytes, as an error of
+	// their own: such a marker names no repository.
+	if strings.Trim(lastEntry, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/") != "" {
+		ch.Errors = append(ch.Errors, v2.ErrorCodeNameInvalid.WithDetail("last is not a repository name"))
+		return
+	}
 
 	entries := defaultReturnedEntries
 	maximumConfiguredEntries := ch.App.Config.Catalog.MaxEntries

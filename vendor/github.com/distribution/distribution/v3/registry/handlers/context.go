@@ -66,7 +66,9 @@ func getDigest(ctx context.Context) (dgst digest.Digest, err error) {
 
 	d, err := digest.Parse(dgstStr)
 	if err != nil {
-		dcontext.GetLogger(ctx).Errorf("error parsing digest=%q: %v", dgstStr, err)
+		// The digest is the client's text: the answer says it is invalid,
+		// and the log says so at debug level only.
+		dcontext.GetLogger(ctx).Debugf("error parsing digest=%q: %v", dgstStr, err)
 		return "", err
 	}
 
