@@ -1393,32 +1393,11 @@ func (s *genSink) quiet() {
 // genToken asks the token server for a token with push and pull on the
 // generated repositories and the catalog.
 func genFetchToken() (string, error) {
-	q := url.Values{"service": {"test-registry"}}
+	scopes := []string{"repository:gen/pushed:pull,push", "registry:catalog:*"}
 	for _, r := range genRepos {
-		q.Add("scope", "repository:"+r+":pull,push")
+		scopes = append(scopes, "repository:"+r+":pull,push")
 	}
-	q.Add("scope", "repository:gen/pushed:pull,push")
-	q.Add("scope", "registry:catalog:*")
-	req, err := http.NewRequest(http.MethodGet, "http://"+genTokenTCP+"/token?"+q.Encode(), nil)
-	if err != nil {
-		return "", err
-	}
-	req.SetBasicAuth(username, password)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	var doc struct {
-		Token string `json:"token"`
-	}
-	if resp.StatusCode != http.StatusOK {
-		return "", fmt.Errorf("token: status %d", resp.StatusCode)
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&doc); err != nil {
-		return "", err
-	}
-	return doc.Token, nil
+	return fetchTokenScopes(http.DefaultClient, "http://"+genTokenTCP+"/token", "test-registry", scopes...)
 }
 
 // dial connects from q.from, writes the preamble, and starts TLS.

@@ -363,10 +363,17 @@ func (c *apiClient) challenge(hdr http.Header) (string, error) {
 // fetchToken asks the token server at tokenURL for a token with push and
 // pull on repos, with the test user's credentials.
 func fetchToken(hc *http.Client, tokenURL, service string, repos ...string) (string, error) {
-	q := url.Values{"service": {service}}
-	for _, r := range repos {
-		q.Add("scope", "repository:"+r+":pull,push")
+	scopes := make([]string, len(repos))
+	for i, r := range repos {
+		scopes[i] = "repository:" + r + ":pull,push"
 	}
+	return fetchTokenScopes(hc, tokenURL, service, scopes...)
+}
+
+// fetchTokenScopes asks the token server at tokenURL for a token with the
+// given scopes.
+func fetchTokenScopes(hc *http.Client, tokenURL, service string, scopes ...string) (string, error) {
+	q := url.Values{"service": {service}, "scope": scopes}
 	req, err := http.NewRequest(http.MethodGet, tokenURL+"?"+q.Encode(), nil)
 	if err != nil {
 		return "", err
