@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"time"
 
@@ -290,29 +291,45 @@ func (l *StringList) UnmarshalYAML(unmarshal func(any) error) error {
 // of the wrong type: a misspelt key would otherwise leave the registry
 // believing no proxy, silently.
 func (f *Forwarded) UnmarshalYAML(unmarshal func(any) error) error {
+	var raw any
+	if err := unmarshal(&raw); err != nil {
+		return err
+	}
+	if _, ok := raw.(map[any]any); !ok && raw != nil {
+		return errors.New("http.forwarded: not a section of keys")
+	}
 	var keys yaml.MapSlice
 	if err := unmarshal(&keys); err != nil {
-		return fmt.Errorf("http.forwarded: not a section of keys: %v", err)
+		return err
 	}
 	known := forwardedKeys()
+	seen := make(map[string]bool)
 	type plain Forwarded
 	for _, item := range keys {
 		k, _ := item.Key.(string)
 		field, ok := known[k]
-		if !ok {
+		switch {
+		case !ok:
 			return fmt.Errorf("http.forwarded.%v: unknown key", item.Key)
+		case seen[k]:
+			return fmt.Errorf("http.forwarded.%s: given twice", k)
 		}
-		// Each value alone, so that an error names its key.
+		seen[k] = true
+		// Each value alone, so that an error names its key. The error's
+		// line is that of the value alone, not of the file: it goes.
 		value, err := yaml.Marshal(item.Value)
 		if err == nil {
 			err = yaml.Unmarshal(value, reflect.New(field.Type).Interface())
 		}
 		if err != nil {
-			return fmt.Errorf("http.forwarded.%s: %v", k, strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  line 1: "))
+			return fmt.Errorf("http.forwarded.%s: %s", k, yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n"), ""))
 		}
 	}
 	return unmarshal((*plain)(f))
 }
+
+// yamlLine matches the line number of a YAML error.
+var yamlLine = regexp.MustCompile(`(?m)^\s*line \d+: `)
 
 // forwardedKeys returns the fields of Forwarded by their keys.
 func forwardedKeys() map[string]reflect.StructField {
@@ -343,8 +360,19 @@ func checkForwardedSpelling(in []byte, environ []string) error {
 	for _, env := range environ {
 		name, _, _ := strings.Cut(env, "=")
 		if key, ok := strings.CutPrefix(name, "REGISTRY_HTTP_FORWARDED_"); ok {
-			if _, ok := known[strings.ToLower(key)]; !ok {
+			// The parser reads upper-case names only.
+			if _, ok := known[strings.ToLower(key)]; !ok || key != strings.ToUpper(key) {
 				return fmt.Errorf("%s: not a key of http.forwarded", name)
+			}
+			continue
+		}
+		parts := strings.Split(name, "_")
+		if !strings.EqualFold(parts[0], "REGISTRY") || name == "REGISTRY_HTTP_FORWARDED" {
+			continue
+		}
+		for _, part := range parts[1:] {
+			if editDistance(strings.ToLower(part), "forwarded") <= 2 {
+				return fmt.Errorf("%s: not a variable of http.forwarded, whose are REGISTRY_HTTP_FORWARDED_ and a key in upper case", name)
 			}
 		}
 	}
@@ -355,17 +383,23 @@ func checkForwardedSpelling(in []byte, environ []string) error {
 // edits of "forwarded", in any case, anywhere but at http.forwarded. The
 // keys of a headers mapping are header names, not configuration.
 func checkKeys(m yaml.MapSlice, path string) error {
+	seen := false
 	for _, item := range m {
 		k, ok := item.Key.(string)
 		if !ok {
 			continue
 		}
 		p := path + "." + k
-		if p != ".http.forwarded" && editDistance(strings.ToLower(k), "forwarded") <= 2 {
-			return fmt.Errorf("%s: unknown key; the section of trusted proxies is http.forwarded, spelt so", p[1:])
+		if p == ".http.forwarded" {
+			if seen {
+				return errors.New("http.forwarded: given twice")
+			}
+			seen = true
+		} else if editDistance(strings.ToLower(k), "forwarded") <= 2 {
+			return fmt.Errorf("%q: unknown key; the section of trusted proxies is http.forwarded, spelt so", p[1:])
 		}
-		if k == "headers" {
-			continue // header names, not configuration
+		if k == "headers" || k == "fields" {
+			continue // header names and log fields, not configuration
 		}
 		switch v := item.Value.(type) {
 		case yaml.MapSlice:
@@ -385,8 +419,11 @@ func checkKeys(m yaml.MapSlice, path string) error {
 	return nil
 }
 
-// editDistance returns the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
+// editDistance returns the Levenshtein distance between a and b, in
+// characters: an invisible one or a look-alike from another script is one
+// edit.
+func editDistance(s, t string) int {
+	a, b := []rune(s), []rune(t)
 	row := make([]int, len(b)+1)
 	for j := range row {
 		row[j] = j

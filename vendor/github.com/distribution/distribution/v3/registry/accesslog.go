@@ -10,9 +10,9 @@ import (
 )
 
 // writeAccessLog writes a record of a request in the Combined Log Format,
-// as gorilla/handlers' CombinedLoggingHandler does, with two differences:
-// the user field is always "-", and the request target is written without
-// its userinfo. The handler takes the user from the userinfo of an
+// as gorilla/handlers' CombinedLoggingHandler does, with three differences:
+// the user field is always "-", the request target is written without its
+// userinfo, and the method is escaped as the target is. The handler takes the user from the userinfo of an
 // absolute-form request target ("GET http://user@host/v2/ HTTP/1.1"),
 // which the client chooses, and writes it percent-decoded and unescaped,
 // so that a line feed in it ends the record. The registry authenticates
@@ -43,7 +43,7 @@ func writeAccessLog(w io.Writer, p gorhandlers.LogFormatterParams) {
 	buf = append(buf, " - - ["...)
 	buf = p.TimeStamp.AppendFormat(buf, "02/Jan/2006:15:04:05 -0700")
 	buf = append(buf, `] "`...)
-	buf = append(buf, r.Method...)
+	buf = appendEscaped(buf, r.Method) // HTTP/2 lets a client send any bytes here
 	buf = append(buf, ' ')
 	buf = appendEscaped(buf, uri)
 	buf = append(buf, ' ')
