@@ -812,7 +812,7 @@ func (app *App) dispatcher(dispatch dispatchFunc) http.Handler {
 				// repository's own checks answer, logged at debug level. The
 				// deferred handler serves it.
 				dcontext.GetLogger(context).Debugf("error parsing reference from context: %v", err)
-				context.Errors = append(context.Errors, v2.ErrorCodeNameInvalid.WithDetail(err.Error()))
+				context.Errors = append(context.Errors, errcode.ErrorCodeNameInvalid.WithDetail(err.Error()))
 				return
 			}
 			repository, err := app.registry.Repository(context, nameRef)

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/distribution/distribution/v3/registry/api/errcode"
-	v2 "github.com/distribution/distribution/v3/registry/api/v2"
 	"github.com/distribution/distribution/v3/registry/storage/driver"
 	"github.com/gorilla/handlers"
 )
@@ -43,7 +42,7 @@ func (ch *catalogHandler) GetCatalog(w http.ResponseWriter, r *http.Request) {
 	// The storage drivers refuse a path with other bytes, as an error of
 	// their own: such a marker names no repository.
 	if strings.Trim(lastEntry, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/") != "" {
-		ch.Errors = append(ch.Errors, v2.ErrorCodeNameInvalid.WithDetail("last is not a repository name"))
+		ch.Errors = append(ch.Errors, errcode.ErrorCodeNameInvalid.WithDetail("last is not a repository name"))
 		return
 	}
 
