@@ -283,6 +283,11 @@ func (d *doctor) refused(what, code string) {
 		c.Fix += " (an entry without a port allows only the scheme's default port)"
 	}
 	c.Fix += ". If a trusted proxy writes X-Forwarded-Host or Forwarded host=, list the host it writes."
+	if !strings.EqualFold(d.base.Scheme, "https") {
+		// The port is judged against the scheme of the registry's URLs,
+		// which a configured scheme: https makes https whatever the URL.
+		c.Fix += " With http.forwarded.scheme: https the default port is 443, even for this http URL: check the URL clients use, not the registry's own address."
+	}
 	d.add(c)
 }
 
