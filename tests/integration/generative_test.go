@@ -390,34 +390,28 @@ const (
 
 func genPick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
-func genPickW(r *rand.Rand, xs []genSW) string {
+// genPickBy picks one of xs at random, each as often as its weight says.
+func genPickBy[T any](r *rand.Rand, xs []T, weight func(T) int) T {
 	total := 0
 	for _, x := range xs {
-		total += x.w
+		total += weight(x)
 	}
 	n := r.IntN(total)
 	for _, x := range xs {
-		if n < x.w {
-			return x.s
+		if n < weight(x) {
+			return x
 		}
-		n -= x.w
+		n -= weight(x)
 	}
-	return xs[len(xs)-1].s
+	return xs[len(xs)-1]
+}
+
+func genPickW(r *rand.Rand, xs []genSW) string {
+	return genPickBy(r, xs, func(x genSW) int { return x.w }).s
 }
 
 func genPickT(r *rand.Rand, xs []genTW) genTransport {
-	total := 0
-	for _, x := range xs {
-		total += x.w
-	}
-	n := r.IntN(total)
-	for _, x := range xs {
-		if n < x.w {
-			return x.t
-		}
-		n -= x.w
-	}
-	return xs[len(xs)-1].t
+	return genPickBy(r, xs, func(x genTW) int { return x.w }).t
 }
 
 func genChance(r *rand.Rand, percent int) bool { return r.IntN(100) < percent }
