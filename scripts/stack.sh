@@ -59,7 +59,7 @@ listed() {
 # and every security fix has its advisory.
 prs() {
 	local listed pr
-	listed=$(listed)
+	listed=$(listed) || return 1
 	diff <(awk '{ print $1 }' <<<"$listed" | sort) <(cd "$stack" && ls -d [0-9][0-9]-*/ | tr -d / | sort) >&2 ||
 		{ echo "docs/upstream/series must list every folder of docs/upstream once" >&2; return 1; }
 	for pr in $(awk '$2 == "security" { print $1 }' <<<"$listed"); do
