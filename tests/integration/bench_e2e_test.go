@@ -19,9 +19,11 @@ import (
 	digest "github.com/opencontainers/go-digest"
 )
 
-// BenchmarkEndToEnd compares this build with upstream's registry v3.1.2,
-// built from the module at that version, on the same configuration and
-// load, alternating the two binaries round after round:
+// BenchmarkEndToEnd compares this build ("ours": the suite's registry
+// server, the one REGISTRY_BINARY names or else the one the suite builds)
+// with upstream's registry v3.1.2, built from the module at that version,
+// on the same configuration and load, alternating the two binaries round
+// after round:
 //
 //   - CPU time the registry process spends per small-blob GET and per upload
 //     start, sent through the TLS edge and the inner nginx;
@@ -29,14 +31,34 @@ import (
 //     chain.
 //
 // Run it with scripts/bench.sh. E2E_ROUNDS sets the rounds (default 3).
+// E2E_BASELINE, when set to the absolute path of a registry binary, makes
+// that binary the comparison ("baseline") instead of upstream v3.1.2, which
+// is then not built: two builds of the stack, say with and without one
+// patch, or the same binary on both sides, to see the run-to-run noise.
 func BenchmarkEndToEnd(b *testing.B) {
-	upstream := buildUpstream(b)
+	other, otherPath, otherColumn := "upstream", "", "upstream v3.1.2"
+	if bin := os.Getenv("E2E_BASELINE"); bin != "" {
+		abs, err := filepath.Abs(bin)
+		if err == nil {
+			_, err = os.Stat(abs)
+		}
+		if err != nil {
+			b.Fatalf("E2E_BASELINE: %v", err)
+		}
+		other, otherPath, otherColumn = "baseline", abs, "baseline"
+	} else {
+		otherPath = buildUpstream(b)
+	}
 	rounds := 3
 	if v := os.Getenv("E2E_ROUNDS"); v != "" {
-		rounds, _ = strconv.Atoi(v)
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.Fatalf("E2E_ROUNDS: want a positive number of rounds, have %q", v)
+		}
+		rounds = n
 	}
-	binaries := []struct{ name, path string }{{"ours", suite.registry}, {"upstream", upstream}}
-	results := map[string]map[string][]float64{"ours": {}, "upstream": {}}
+	binaries := []struct{ name, path string }{{"ours", suite.server}, {other, otherPath}}
+	results := map[string]map[string][]float64{"ours": {}, other: {}}
 	metrics := []string{"GET small blob, CPU µs/request", "upload start, CPU µs/request", "push 256 MiB, MiB/s", "pull 256 MiB, MiB/s"}
 	for round := 0; round < rounds; round++ {
 		order := binaries
@@ -54,9 +76,10 @@ func BenchmarkEndToEnd(b *testing.B) {
 		}
 	}
 	fmt.Printf("\nend to end, %d rounds, alternating binaries; median [min, max]\n", rounds)
-	fmt.Printf("%-32s %-26s %-26s %s\n", "metric", "ours", "upstream v3.1.2", "ours/upstream")
+	fmt.Printf("ours: %s\n%s: %s\n", suite.server, otherColumn, otherPath)
+	fmt.Printf("%-32s %-26s %-26s %s\n", "metric", "ours", otherColumn, "ours/"+other)
 	for _, m := range metrics {
-		o, u := results["ours"][m], results["upstream"][m]
+		o, u := results["ours"][m], results[other][m]
 		fmt.Printf("%-32s %-26s %-26s %.3f\n", m, spread(o), spread(u), median(o)/median(u))
 	}
 }
