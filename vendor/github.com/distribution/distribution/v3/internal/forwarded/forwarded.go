@@ -105,9 +105,12 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 	if r.TLS != nil {
 		o.Scheme = "https"
 	}
+	if requestutil.ValidHost(r.Host) {
+		o.Host = r.Host
+	}
 	// A peer with a zone, or one that is not an IP address at all (a Unix
 	// socket), cannot be matched against the trusted networks.
-	if peer, err := parseAddrPort(r.RemoteAddr); err == nil && peer.Addr().Zone() == "" {
+	if peer, err := netip.ParseAddrPort(r.RemoteAddr); err == nil && peer.Addr().Zone() == "" {
 		o.Client = peer.Addr().Unmap()
 	}
 	switch {
@@ -115,9 +118,6 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 		o.Client, refused = p.walk(newHops(r.Header, p.rfc7239), o.Client, &o)
 	case hasForwarding(r.Header):
 		refused = UntrustedPeer
-	}
-	if o.Host == "" && requestutil.ValidHost(r.Host) {
-		o.Host = r.Host
 	}
 	o.Scheme = cmp.Or(p.scheme, o.Scheme, "http")
 	return o, refused
@@ -138,10 +138,6 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 	var (
 		h       hop
 		refused Refused
-		// The values last checked, and whether they were valid: the hops
-		// beyond a short list all carry its leftmost member, checked once.
-		proto, host, scheme string
-		protoOK, hostOK     bool
 	)
 	for i := 0; i < MaxHops && hops.next(&h); i++ {
 		addr, isNode := parseNode(h.node)
@@ -149,24 +145,15 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 			refused |= InvalidValue
 			break // not an address a proxy writes: nothing of this hop is believed
 		}
-		if h.proto != proto {
-			proto, protoOK = h.proto, requestutil.ValidProto(h.proto)
-			if !protoOK {
-				refused |= InvalidValue
-			}
-			scheme = strings.ToLower(proto)
+		if requestutil.ValidProto(h.proto) {
+			o.Scheme = strings.ToLower(h.proto)
+		} else if h.proto != "" {
+			refused |= InvalidValue
 		}
-		if protoOK {
-			o.Scheme = scheme
-		}
-		if h.host != host {
-			host, hostOK = h.host, requestutil.ValidHost(h.host)
-			if !hostOK {
-				refused |= InvalidValue
-			}
-		}
-		if hostOK {
+		if requestutil.ValidHost(h.host) {
 			o.Host = h.host
+		} else if h.host != "" {
+			refused |= InvalidValue
 		}
 		if !addr.IsValid() {
 			break // unknown, obfuscated or missing: nothing beyond can be attributed
@@ -186,10 +173,7 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 // with an optional port. "unknown", an obfuscated identifier ("_hidden") and
 // a missing address are nodes without an address.
 func parseNode(s string) (netip.Addr, bool) {
-	if a, ok := parseDottedQuad(s); ok {
-		return a, true // what proxies write most
-	}
-	if s == "" || s[0] == '_' || len(s) == 7 && strings.EqualFold(s, "unknown") {
+	if s == "" || strings.EqualFold(s, "unknown") || s[0] == '_' {
 		return netip.Addr{}, true
 	}
 	// With a port, an IPv6 address is bracketed: "[2001:db8::1]:4711".
@@ -199,10 +183,8 @@ func parseNode(s string) (netip.Addr, bool) {
 		var ap netip.AddrPort
 		ap, err = netip.ParseAddrPort(s)
 		a = ap.Addr()
-	} else if s[0] == '[' {
-		a, err = netip.ParseAddr(strings.TrimSuffix(s[1:], "]"))
 	} else {
-		a, err = netip.ParseAddr(s)
+		a, err = netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(s, "["), "]"))
 	}
 	if err != nil || a.Zone() != "" {
 		return netip.Addr{}, false

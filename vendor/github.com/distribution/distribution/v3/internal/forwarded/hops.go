@@ -14,95 +14,61 @@ type hop struct {
 
 // hops yields the hops of one header family, nearest the registry first.
 type hops struct {
-	rfc7239 bool
-	elems   elements // Forwarded
-	forList members  // X-Forwarded-For
-	proto   members  // X-Forwarded-Proto
-	host    members  // X-Forwarded-Host
-	noFor   bool     // values without X-Forwarded-For: one hop
-	n       int
+	rfc7239              bool
+	elems                elements // Forwarded
+	forList, proto, host []string // X-Forwarded-For, -Proto and -Host, from the right
+	n, i                 int      // the hops there are, and those yielded
 }
 
 func newHops(h http.Header, rfc7239 bool) hops {
 	if rfc7239 {
 		return hops{rfc7239: true, elems: newElements(h.Values("Forwarded"))}
 	}
-	forList, proto, host := h["X-Forwarded-For"], h["X-Forwarded-Proto"], h["X-Forwarded-Host"]
-	return hops{
-		forList: newMembers(forList),
-		proto:   newMembers(proto),
-		host:    newMembers(host),
-		noFor:   len(forList) == 0 && (len(proto) > 0 || len(host) > 0),
+	x := hops{
+		forList: members(h["X-Forwarded-For"]),
+		proto:   members(h["X-Forwarded-Proto"]),
+		host:    members(h["X-Forwarded-Host"]),
 	}
+	x.n = len(x.forList)
+	if len(h["X-Forwarded-For"]) == 0 && (len(h["X-Forwarded-Proto"]) > 0 || len(h["X-Forwarded-Host"]) > 0) {
+		x.n = 1 // values without X-Forwarded-For: the peer's own
+	}
+	return x
 }
 
 func (x *hops) next(h *hop) bool {
 	if x.rfc7239 {
 		return x.elems.next(h)
 	}
-	*h = hop{}
-	if x.noFor {
-		if x.n > 0 {
-			return false
-		}
-	} else if v, ok := x.forList.next(); ok {
-		h.node = v
-	} else {
+	if x.i == x.n {
 		return false
 	}
-	x.n++
-	// Each proxy appends to the lists, so they are aligned from the right;
-	// a list shorter than X-Forwarded-For, written once by the edge and
-	// passed on by inner proxies that do not append, gives its leftmost
-	// member to the hops beyond it.
-	h.proto = x.proto.aligned()
-	h.host = x.host.aligned()
+	*h = hop{node: aligned(x.forList, x.i), proto: aligned(x.proto, x.i), host: aligned(x.host, x.i)}
+	x.i++
 	return true
 }
 
-// members reads a comma-separated list that spans header lines from the
-// right, one member at a time, without copying it.
-type members struct {
-	lines []string // lines not yet read
-	rest  string   // the unread part of the line being read
-	last  string   // the member read last: the leftmost, once none is left
+// aligned returns the member of list for hop i. Each proxy appends to the
+// lists, so they are aligned from the right; a list shorter than
+// X-Forwarded-For, written once by the edge and passed on by inner proxies
+// that do not append, gives its leftmost member to the hops beyond it.
+func aligned(list []string, i int) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[min(i, len(list)-1)]
 }
 
-func newMembers(lines []string) members { return members{lines: lines} }
-
-// next returns the next member from the right.
-func (m *members) next() (string, bool) {
-	// Trailing whitespace is dropped as it is read, so that each byte is
-	// scanned once however many members are read.
-	for m.rest = trimTrailingOWS(m.rest); m.rest == ""; m.rest = trimTrailingOWS(m.rest) {
-		if len(m.lines) == 0 {
-			return "", false
+// members returns up to MaxHops members of a comma-separated list that
+// spans header lines, from the right.
+func members(lines []string) []string {
+	var list []string
+	for i := len(lines) - 1; i >= 0; i-- {
+		for line := strings.Trim(lines[i], " \t"); line != "" && len(list) < MaxHops; {
+			j := strings.LastIndexByte(line, ',')
+			list = append(list, strings.Trim(line[j+1:], " \t"))
+			line = strings.Trim(line[:max(j, 0)], " \t")
 		}
-		m.rest, m.lines = m.lines[len(m.lines)-1], m.lines[:len(m.lines)-1]
 	}
-	i := strings.LastIndexByte(m.rest, ',')
-	member := m.rest[i+1:]
-	m.rest = m.rest[:max(i, 0)]
-	// The member's trailing whitespace went with the line's.
-	for len(member) > 0 && (member[0] == ' ' || member[0] == '\t') {
-		member = member[1:]
-	}
-	m.last = member
-	return m.last, true
-}
-
-// aligned returns the next member from the right, or the leftmost once
-// none is left.
-func (m *members) aligned() string {
-	if v, ok := m.next(); ok {
-		return v
-	}
-	return m.last
-}
-
-func trimTrailingOWS(s string) string {
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
-		s = s[:len(s)-1]
-	}
-	return s
+	return list
 }

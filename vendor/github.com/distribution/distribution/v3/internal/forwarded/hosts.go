@@ -6,40 +6,6 @@ import (
 	"github.com/distribution/distribution/v3/internal/requestutil"
 )
 
-// Refused is a set of reasons why part of a request was not believed or
-// not served. Each has a fixed name, fit for a metric label; what the
-// client sent is never part of it.
-type Refused uint8
-
-const (
-	// HostInvalid: the host is missing, or is not a valid host[:port].
-	HostInvalid Refused = 1 << iota
-	// HostNotAllowed: the host matches none of the allowed hosts.
-	HostNotAllowed
-	// UntrustedPeer: a peer that is not a trusted proxy sent forwarding
-	// headers, which were ignored.
-	UntrustedPeer
-	// InvalidValue: a trusted hop's proto, host or for was not valid and
-	// was ignored, or the Forwarded header was damaged.
-	InvalidValue
-)
-
-// Reasons lists every reason, each with its name.
-var Reasons = []struct {
-	Reason Refused
-	Name   string
-}{{HostInvalid, "invalid_host"}, {HostNotAllowed, "host_not_allowed"}, {UntrustedPeer, "untrusted_peer"}, {InvalidValue, "invalid_value"}}
-
-func (r Refused) String() string {
-	var names []string
-	for _, reason := range Reasons {
-		if r&reason.Reason != 0 {
-			names = append(names, reason.Name)
-		}
-	}
-	return strings.Join(names, "+")
-}
-
 // hostPattern is an allowed host: a name, or a domain whose subdomains
 // match, and a port, "" for the scheme's default or "*" for any.
 type hostPattern struct {
