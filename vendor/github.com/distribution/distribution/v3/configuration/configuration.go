@@ -197,6 +197,25 @@ type HTTP struct {
 	Forwarded *Forwarded `yaml:"forwarded,omitempty"`
 }
 
+// UnmarshalYAML implements yaml.Unmarshaler. "forwarded:" with nothing
+// after it, or with every key of it commented out, is a YAML null, which
+// leaves a pointer nil: the section is present all the same, and believes
+// no proxy. The keys are read from the mapping already parsed, not from the
+// file again.
+func (h *HTTP) UnmarshalYAML(unmarshal func(any) error) error {
+	type plain HTTP
+	if err := unmarshal((*plain)(h)); err != nil {
+		return err
+	}
+	var keys map[string]any
+	if h.Forwarded == nil && unmarshal(&keys) == nil {
+		if _, ok := keys["forwarded"]; ok {
+			h.Forwarded = &Forwarded{}
+		}
+	}
+	return nil
+}
+
 // Forwarded configures how the registry learns a request's external
 // scheme, host and client address behind reverse proxies.
 type Forwarded struct {
@@ -1198,19 +1217,10 @@ func Parse(rd io.Reader) (*Configuration, error) {
 	if err := checkForwardedSpelling(in, os.Environ()); err != nil {
 		return nil, err
 	}
-	// "forwarded:" with nothing after it, or with its keys commented
-	// out, is present too, and believes no proxy; so is an empty
-	// REGISTRY_HTTP_FORWARDED.
+	// An empty REGISTRY_HTTP_FORWARDED is a present section too, as
+	// "forwarded:" with nothing after it is, and believes no proxy.
 	if _, ok := os.LookupEnv("REGISTRY_HTTP_FORWARDED"); ok && config.HTTP.Forwarded == nil {
 		config.HTTP.Forwarded = &Forwarded{}
-	}
-	var sections struct {
-		HTTP map[string]any `yaml:"http"`
-	}
-	if yaml.Unmarshal(in, &sections) == nil && config.HTTP.Forwarded == nil {
-		if _, ok := sections.HTTP["forwarded"]; ok {
-			config.HTTP.Forwarded = &Forwarded{}
-		}
 	}
 	if config.HTTP.Forwarded != nil {
 		if err := config.HTTP.Forwarded.validate(); err != nil {
