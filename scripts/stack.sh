@@ -35,6 +35,14 @@
 #                       `go mod vendor` makes, the build with -mod=vendor,
 #                       vet, upstream's tests of the packages the prefix
 #                       changes, golangci-lint with upstream's configuration
+#   stack.sh upstream GIT [COMMIT] [NN...]
+#                       the same checks with the security fixes and the
+#                       proposed pull requests laid on a snapshot of
+#                       upstream's repository instead of v3.1.2: GIT is a
+#                       clone of distribution/distribution, COMMIT one of
+#                       its commits (default: its branch main). Pull
+#                       requests go to main, which the module proxy does
+#                       not serve, so the snapshot is given.
 #
 # Needs go and git; Go modules come through the module proxy.
 set -euo pipefail
@@ -97,11 +105,28 @@ base() {
 	git clone -q "$cache" "$dir"
 }
 
+# upstream_base DIR GIT COMMIT: a clone of upstream's repository GIT at
+# COMMIT, tagged "base", as the base of the stack instead of v3.1.2.
+upstream_base() {
+	local dir=$1 git=$2 commit=$3
+	rm -rf "$dir"
+	git clone -q --no-checkout "$git" "$dir"
+	git -C "$dir" checkout -q --detach "$commit"
+	git -C "$dir" tag base
+}
+
 # tree DIR [UPTO]: base with the stack applied up to pull request UPTO.
+# With UPSTREAM_GIT set, the base is that snapshot of upstream at
+# UPSTREAM_COMMIT, and the product's own patches are left out.
 tree() {
 	local dir=$1 upto=${2:-} pr
 	prs=$(prs)
-	base "$dir"
+	if [ -n "${UPSTREAM_GIT:-}" ]; then
+		prs=$(for pr in $prs; do [ "$(kind "$pr")" = product ] || echo "$pr"; done)
+		upstream_base "$dir" "$UPSTREAM_GIT" "$UPSTREAM_COMMIT"
+	else
+		base "$dir"
+	fi
 	for pr in $prs; do
 		git -C "$dir" "${stack_id[@]}" am -q --keep-cr "$stack/$pr"/*.patch
 		git -C "$dir" branch -f "$pr"
@@ -184,7 +209,7 @@ fuzz)
 	trap 'rm -rf "$work"' EXIT
 	tree "$work/src"
 	cd "$work/src"
-	for target in internal/forwarded:FuzzClientPrefix internal/forwarded:FuzzParseDottedQuad registry/api/v2:FuzzParseForwardedHeader registry/listener:FuzzProxyProtocolAccept; do
+	for target in internal/forwarded:FuzzClientPrefix registry/api/v2:FuzzParseForwardedHeader registry/listener:FuzzProxyProtocolAccept; do
 		go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "${2}x" "./${target%%:*}/"
 	done
 	;;
@@ -194,6 +219,20 @@ bench)
 	tree "$work/src"
 	cd "$work/src"
 	go test -run '^$' -bench . -benchmem -count "${2:-5}" ./internal/forwarded/ ./registry/listener/
+	;;
+upstream)
+	[ $# -ge 2 ] || { echo "usage: stack.sh upstream GIT [COMMIT] [NN...]" >&2; exit 2; }
+	UPSTREAM_GIT=$(realpath "$2")
+	UPSTREAM_COMMIT=main
+	if [ $# -ge 3 ] && [[ ! "$3" =~ ^[0-9][0-9]$ ]]; then
+		UPSTREAM_COMMIT=$3
+		shift
+	fi
+	UPSTREAM_COMMIT=$(git -C "$UPSTREAM_GIT" rev-parse --verify "$UPSTREAM_COMMIT^{commit}")
+	export UPSTREAM_GIT UPSTREAM_COMMIT
+	shift
+	echo "laying the security fixes and proposed pull requests on upstream $UPSTREAM_COMMIT"
+	exec "$0" check "$@"
 	;;
 check)
 	shift
@@ -205,7 +244,6 @@ check)
 	if ! "$bin/golangci-lint" version 2>/dev/null | grep -q "version ${lint_version#v} "; then
 		go install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$lint_version"
 	fi
-	prs=$(prs)
 	prev=base
 	for pr in $prs; do
 		if [ $# -eq 0 ] || [[ " $* " == *" ${pr%%-*} "* ]]; then
