@@ -223,14 +223,14 @@ bench)
 upstream)
 	[ $# -ge 2 ] || { echo "usage: stack.sh upstream GIT [COMMIT] [NN...]" >&2; exit 2; }
 	UPSTREAM_GIT=$(realpath "$2")
+	shift 2
 	UPSTREAM_COMMIT=main
-	if [ $# -ge 3 ] && [[ ! "$3" =~ ^[0-9][0-9]$ ]]; then
-		UPSTREAM_COMMIT=$3
+	if [ $# -ge 1 ] && [[ ! "$1" =~ ^[0-9][0-9]$ ]]; then
+		UPSTREAM_COMMIT=$1
 		shift
 	fi
 	UPSTREAM_COMMIT=$(git -C "$UPSTREAM_GIT" rev-parse --verify "$UPSTREAM_COMMIT^{commit}")
 	export UPSTREAM_GIT UPSTREAM_COMMIT
-	shift
 	echo "laying the security fixes and proposed pull requests on upstream $UPSTREAM_COMMIT"
 	exec "$0" check "$@"
 	;;
@@ -245,8 +245,10 @@ check)
 		go install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$lint_version"
 	fi
 	prev=base
+	checked=0
 	for pr in $prs; do
 		if [ $# -eq 0 ] || [[ " $* " == *" ${pr%%-*} "* ]]; then
+			checked=$((checked + 1))
 			git checkout -q "$pr"
 			# The packages this pull request changes or adds.
 			pkgs=$(git diff --name-only "$prev" "$pr" -- '*.go' ':!vendor' | xargs -r -n1 dirname | sort -u | sed 's|^|./|')
@@ -273,6 +275,8 @@ check)
 		fi
 		prev=$pr
 	done
+	[ "$checked" -gt 0 ] || { echo "stack.sh check: the series has no folder $*" >&2; exit 1; }
+	echo "checked $checked prefixes"
 	;;
 *)
 	sed -n '2,/^# Needs go/p' "$0" >&2
