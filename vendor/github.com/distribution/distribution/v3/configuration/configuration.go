@@ -9,6 +9,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -207,14 +208,25 @@ func (h *HTTP) UnmarshalYAML(unmarshal func(any) error) error {
 	if err := unmarshal((*plain)(h)); err != nil {
 		return err
 	}
-	var keys map[string]any
-	if h.Forwarded == nil && unmarshal(&keys) == nil {
+	if h.Forwarded == nil {
+		// The keys alone: a value the struct does not read must not hide
+		// the section by failing to decode.
+		var keys map[string]unread
+		if err := unmarshal(&keys); err != nil {
+			return err
+		}
 		if _, ok := keys["forwarded"]; ok {
 			h.Forwarded = &Forwarded{}
 		}
 	}
 	return nil
 }
+
+// unread is a YAML value that is not decoded.
+type unread struct{}
+
+// UnmarshalYAML implements yaml.Unmarshaler and reads nothing.
+func (unread) UnmarshalYAML(func(any) error) error { return nil }
 
 // Forwarded configures how the registry learns a request's external
 // scheme, host and client address behind reverse proxies.
@@ -375,6 +387,9 @@ func checkForwardedSpelling(in []byte, environ []string) error {
 	if err := checkKeys(doc, ""); err != nil {
 		return err
 	}
+	if err := checkHTTPReplaced(doc, environ); err != nil {
+		return err
+	}
 	known := forwardedKeys()
 	for _, env := range environ {
 		name, _, _ := strings.Cut(env, "=")
@@ -396,6 +411,46 @@ func checkForwardedSpelling(in []byte, environ []string) error {
 		}
 	}
 	return nil
+}
+
+// checkHTTPReplaced refuses what would drop the file's http.forwarded
+// without a word: a second http mapping, of which the parser reads the
+// last, and REGISTRY_HTTP, which replaces the file's http mapping, when
+// either leaves the section out. REGISTRY_HTTP's keys are checked as the
+// file's are.
+func checkHTTPReplaced(doc yaml.MapSlice, environ []string) error {
+	var sections []yaml.MapSlice
+	for _, item := range doc {
+		if item.Key == "http" {
+			m, _ := item.Value.(yaml.MapSlice)
+			sections = append(sections, m)
+		}
+	}
+	inFile := slices.ContainsFunc(sections, hasForwarded)
+	if len(sections) > 1 && inFile {
+		return errors.New("http: given twice, with http.forwarded in it; the registry would read the last only")
+	}
+	for _, env := range environ {
+		value, ok := strings.CutPrefix(env, "REGISTRY_HTTP=")
+		if !ok {
+			continue
+		}
+		var m yaml.MapSlice
+		if err := yaml.Unmarshal([]byte(value), &m); err != nil {
+			return nil // the parser reports it
+		}
+		if err := checkKeys(m, ".http"); err != nil {
+			return fmt.Errorf("REGISTRY_HTTP: %w", err)
+		}
+		if inFile && !hasForwarded(m) {
+			return errors.New("REGISTRY_HTTP replaces the file's http section and drops its http.forwarded: write forwarded in REGISTRY_HTTP, or set single keys (REGISTRY_HTTP_ADDR)")
+		}
+	}
+	return nil
+}
+
+func hasForwarded(m yaml.MapSlice) bool {
+	return slices.ContainsFunc(m, func(item yaml.MapItem) bool { return item.Key == "forwarded" })
 }
 
 // checkKeys walks the mappings of a YAML document for a key within two
