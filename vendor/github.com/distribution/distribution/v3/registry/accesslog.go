@@ -12,12 +12,9 @@ import (
 // writeAccessLog writes a record of a request in the Combined Log Format,
 // as gorilla/handlers' CombinedLoggingHandler does, with three differences:
 // the user field is always "-", the request target is written without its
-// userinfo, and the method is escaped as the target is. The handler takes the user from the userinfo of an
-// absolute-form request target ("GET http://user@host/v2/ HTTP/1.1"),
-// which the client chooses, and writes it percent-decoded and unescaped,
-// so that a line feed in it ends the record. The registry authenticates
-// no one by userinfo (RFC 9110, section 4.2.4, deprecates it), so the
-// record loses nothing.
+// userinfo, and the method is escaped as the target is. The registry
+// authenticates no one by userinfo (RFC 9110, section 4.2.4, deprecates
+// it), so the record loses nothing.
 func writeAccessLog(w io.Writer, p gorhandlers.LogFormatterParams) {
 	r := p.Request
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
