@@ -529,7 +529,8 @@ func (f *Forwarded) ProxyProtocolPrefixes() ([]netip.Prefix, error) {
 	return parsePrefixes("proxyprotocol", f.ProxyProtocol)
 }
 
-func parsePrefixes(key string, list StringList) ([]netip.Prefix, error) {
+// parsePrefixes parses the addresses and prefixes of the list under key.
+func parsePrefixes(key string, list []string) ([]netip.Prefix, error) {
 	prefixes := make([]netip.Prefix, 0, len(list))
 	for _, s := range list {
 		prefix, err := netip.ParsePrefix(s)

@@ -44,10 +44,9 @@ type Policy struct {
 
 // New returns the policy that c configures.
 func New(c *configuration.Forwarded) (*Policy, error) {
-	p := &Policy{
-		rfc7239: strings.EqualFold(c.Header, "forwarded"), scheme: strings.ToLower(c.Scheme),
-		proxyProtocol: c.ProxyProtocol, proxyProtocolWait: c.ProxyProtocolWait(),
-	}
+	p := &Policy{scheme: strings.ToLower(c.Scheme)}
+	p.rfc7239 = strings.EqualFold(c.Header, "forwarded")
+	p.proxyProtocol, p.proxyProtocolWait = c.ProxyProtocol, c.ProxyProtocolWait()
 	trusted, err := c.TrustedPrefixes()
 	if err != nil {
 		return nil, err
@@ -61,10 +60,6 @@ func New(c *configuration.Forwarded) (*Policy, error) {
 
 // String describes the policy for the startup log.
 func (p *Policy) String() string {
-	header := "x-forwarded"
-	if p.rfc7239 {
-		header = "forwarded"
-	}
 	trusted := make([]string, len(p.trusted))
 	for i, prefix := range p.trusted {
 		trusted[i] = prefix.String()
@@ -72,15 +67,24 @@ func (p *Policy) String() string {
 			trusted[i] = prefix.Addr().String()
 		}
 	}
+	parts := []string{fmt.Sprintf("trusted proxies %v", trusted)}
+	header := "x-forwarded"
+	if p.rfc7239 {
+		header = "forwarded"
+	}
+	parts = append(parts, "header "+header)
+	parts = append(parts, "scheme "+cmp.Or(p.scheme, "derived"))
 	allowed := make([]string, len(p.allowed))
 	for i, pattern := range p.allowed {
 		allowed[i] = pattern.String()
 	}
+	parts = append(parts, fmt.Sprintf("allowed hosts %v", allowed))
 	proxyProtocol := "off"
 	if len(p.proxyProtocol) > 0 {
 		proxyProtocol = fmt.Sprintf("required from %v within %s", p.proxyProtocol, p.proxyProtocolWait)
 	}
-	return fmt.Sprintf("trusted proxies %v, header %s, scheme %s, allowed hosts %v, PROXY protocol %s", trusted, header, cmp.Or(p.scheme, "derived"), allowed, proxyProtocol)
+	parts = append(parts, "PROXY protocol "+proxyProtocol)
+	return strings.Join(parts, ", ")
 }
 
 func (p *Policy) trusts(a netip.Addr) bool {

@@ -69,8 +69,7 @@ func (r *elements) element(h *hop) bool {
 	for first := true; ; first = false {
 		// Parameters are separated by ";" with optional whitespace around
 		// it: a leniency, which upstream's tests and common proxy recipes
-		// write, and which makes nothing ambiguous. The other one is
-		// unquotedHost's.
+		// write, and which makes nothing ambiguous.
 		separated := first
 		for r.i > 0 && (r.s[r.i-1] == ' ' || r.s[r.i-1] == '\t' || r.s[r.i-1] == ';') {
 			separated = separated || r.s[r.i-1] == ';'
@@ -82,10 +81,7 @@ func (r *elements) element(h *hop) bool {
 		if !separated {
 			return false
 		}
-		value, ok := r.unquotedHost()
-		if !ok {
-			value, ok = r.value()
-		}
+		value, ok := r.value()
 		if !ok || r.i == 0 || r.s[r.i-1] != '=' {
 			return false
 		}
@@ -149,6 +145,9 @@ func (r *elements) unquotedHost() (string, bool) {
 // value parses a token or a quoted string ending at r.i and returns it
 // unquoted.
 func (r *elements) value() (string, bool) {
+	if v, ok := r.unquotedHost(); ok {
+		return v, true
+	}
 	end := r.i
 	if r.s[end-1] != '"' {
 		for r.i > 0 && isTokenChar(r.s[r.i-1]) {

@@ -707,7 +707,7 @@ func (app *App) configureSecret(configuration *configuration.Configuration) {
 }
 
 func (app *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	// The origin first: a request target's host is checked before the
+	// The origin is resolved from the request as it came, before its
 	// target is reduced to its path.
 	r = app.withOrigin(r)
 	r = originForm(r)

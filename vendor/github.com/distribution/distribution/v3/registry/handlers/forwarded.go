@@ -25,9 +25,11 @@ func (app *App) withOrigin(r *http.Request) *http.Request {
 		return r
 	}
 	o, refused := app.forwarded.Resolve(r)
+	ctx := r.Context()
 	hostRefused := app.checkHost(r, o)
-	ctx := context.WithValue(r.Context(), hostRefusedKey{}, hostRefused)
-	if refused |= hostRefused; refused != 0 {
+	ctx = context.WithValue(ctx, hostRefusedKey{}, hostRefused)
+	refused |= hostRefused
+	if refused != 0 {
 		// What a request carries is counted, and logged at debug level
 		// only: any client can send it as often as it likes.
 		for _, reason := range forwarded.Reasons {
