@@ -67,7 +67,8 @@ func (p *Policy) String() string {
 			trusted[i] = prefix.Addr().String()
 		}
 	}
-	parts := []string{fmt.Sprintf("trusted proxies %v", trusted)}
+	parts := make([]string, 0, 5) // one for each key the line states
+	parts = append(parts, fmt.Sprintf("trusted proxies %v", trusted))
 	header := "x-forwarded"
 	if p.rfc7239 {
 		header = "forwarded"
