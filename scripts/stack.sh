@@ -117,7 +117,8 @@ upstream_base() {
 
 # tree DIR [UPTO]: base with the stack applied up to pull request UPTO.
 # With UPSTREAM_GIT set, the base is that snapshot of upstream at
-# UPSTREAM_COMMIT, and the product's own patches are left out.
+# UPSTREAM_COMMIT, and the product's own patches are left out. It leaves
+# the folders it lays in prs, which check walks.
 tree() {
 	local dir=$1 upto=${2:-} pr
 	prs=$(prs)
