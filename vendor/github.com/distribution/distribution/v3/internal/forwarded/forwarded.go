@@ -44,14 +44,14 @@ type Policy struct {
 
 // New returns the policy that c configures.
 func New(c *configuration.Forwarded) (*Policy, error) {
-	p := &Policy{scheme: strings.ToLower(c.Scheme)}
-	p.rfc7239 = strings.EqualFold(c.Header, "forwarded")
-	p.proxyProtocol, p.proxyProtocolWait = c.ProxyProtocol, c.ProxyProtocolWait()
 	trusted, err := c.TrustedPrefixes()
 	if err != nil {
 		return nil, err
 	}
-	p.trusted = trusted
+	p := &Policy{trusted: trusted}
+	p.scheme = strings.ToLower(c.Scheme)
+	p.rfc7239 = strings.EqualFold(c.Header, "forwarded")
+	p.proxyProtocol, p.proxyProtocolWait = c.ProxyProtocol, c.ProxyProtocolWait()
 	for _, s := range c.AllowedHosts {
 		p.allowed = append(p.allowed, parseHostPattern(s))
 	}
@@ -98,10 +98,9 @@ func (p *Policy) trusts(a netip.Addr) bool {
 }
 
 // Resolve returns the origin of r, and which of UntrustedPeer and
-// InvalidValue made it ignore a header. The origin's scheme is the
-// configured one, else a trusted proxy's, else https over TLS, else http:
-// never the request target's, which is the client's word. Its host is ""
-// when no valid one is known.
+// InvalidValue made it ignore a header. The origin's scheme is a trusted
+// proxy's, else https over TLS, else http: never the request target's,
+// which is the client's word. Its host is "" when no valid one is known.
 func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 	var (
 		o       requestutil.Origin
@@ -124,7 +123,8 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 	case hasForwarding(r.Header):
 		refused = UntrustedPeer
 	}
-	o.Scheme = cmp.Or(p.scheme, o.Scheme, "http")
+	o.Scheme = cmp.Or(o.Scheme, "http")
+	o.Scheme = cmp.Or(p.scheme, o.Scheme) // a configured scheme wins
 	return o, refused
 }
 
@@ -161,7 +161,7 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 			refused |= InvalidValue
 		}
 		if !addr.IsValid() {
-			break // unknown, obfuscated or missing: nothing beyond can be attributed
+			break // no address: nothing beyond this hop can be attributed
 		}
 		client = addr
 		if !p.trusts(addr) {
@@ -174,23 +174,22 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 	return client, refused
 }
 
-// parseNode parses a hop's client address: an IP address, bracketed or not,
-// with an optional port. "unknown", an obfuscated identifier ("_hidden") and
-// a missing address are nodes without an address.
+// parseNode parses a hop's client address. A missing address is a node
+// without an address.
 func parseNode(s string) (netip.Addr, bool) {
-	if s == "" || strings.EqualFold(s, "unknown") || s[0] == '_' {
+	if s == "" {
+		return netip.Addr{}, true
+	}
+	// "unknown" and an obfuscated identifier ("_hidden") name no address.
+	if strings.EqualFold(s, "unknown") || s[0] == '_' {
 		return netip.Addr{}, true
 	}
 	// With a port, an IPv6 address is bracketed: "[2001:db8::1]:4711".
-	var a netip.Addr
-	var err error
-	if i := strings.LastIndexByte(s, ':'); i > 0 && (s[i-1] == ']' || strings.IndexByte(s[:i], ':') < 0) {
-		var ap netip.AddrPort
-		ap, err = netip.ParseAddrPort(s)
-		a = ap.Addr()
-	} else {
-		a, err = netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(s, "["), "]"))
+	if ap, err := netip.ParseAddrPort(s); err == nil && ap.Addr().Zone() == "" {
+		return ap.Addr().Unmap(), true
 	}
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")
+	a, err := netip.ParseAddr(s)
 	if err != nil || a.Zone() != "" {
 		return netip.Addr{}, false
 	}

@@ -22,7 +22,7 @@ type hops struct {
 
 func newHops(h http.Header, rfc7239 bool) hops {
 	if rfc7239 {
-		return hops{rfc7239: true, elems: newElements(h.Values("Forwarded"))}
+		return hops{rfc7239: true, elems: elements{lines: h.Values("Forwarded")}}
 	}
 	x := hops{
 		forList: members(h["X-Forwarded-For"]),

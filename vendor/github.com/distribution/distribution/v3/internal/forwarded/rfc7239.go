@@ -6,9 +6,8 @@ import (
 	"github.com/distribution/distribution/v3/internal/requestutil"
 )
 
-// elements reads the elements of a Forwarded header (RFC 7239) from its
-// right end, the last element of the last line first, without allocating
-// but to unescape a quoted string.
+// elements reads a Forwarded header (RFC 7239) from its right end, one
+// element at a time, without allocating.
 //
 // Reading from the right is what makes the header usable when a client wrote
 // part of it. A proxy appends its element to the client's header (after a
@@ -19,66 +18,46 @@ import (
 // its right end to the comma before it, and the first element that does not
 // parse ends the list: neither it nor anything to its left is read.
 type elements struct {
-	lines []string // lines not yet read; the current one is lines[line]
-	line  int
-	s     string // the current line, read up to its first i bytes
-	i     int
-	// damaged reports that an element did not parse.
-	damaged bool
+	lines   []string // the lines left of the current one
+	s       string   // the current line, read up to its first i bytes
+	i       int
+	damaged bool // an element did not parse
 }
 
-// maxExtensions bounds the extension parameters of an element; an element
-// with more is damage. It bounds the work to find repeated names too.
-const maxExtensions = 8
-
-func newElements(lines []string) elements {
-	return elements{lines: lines, line: len(lines)}
-}
+// maxParams bounds the parameters of an element, and so the work to find a
+// repeated name; an element with more is damage.
+const maxParams = 12
 
 // next fills h with the next element from the right and reports whether
 // there was one: false at the start of the header or at damage.
 func (r *elements) next(h *hop) bool {
 	*h = hop{}
-	for {
-		// Skip whitespace and empty list members (", ,"), moving to
-		// earlier lines as they run out.
-		for r.i > 0 && (r.s[r.i-1] == ' ' || r.s[r.i-1] == '\t' || r.s[r.i-1] == ',') {
-			r.i--
-		}
-		if r.i > 0 {
-			break
-		}
-		if r.line == 0 {
+	for r.skip(" \t,") == 0 { // and empty list members: ", ,"
+		if len(r.lines) == 0 {
 			return false
 		}
-		r.line--
-		r.s, r.i = r.lines[r.line], len(r.lines[r.line])
+		r.s, r.lines = r.lines[len(r.lines)-1], r.lines[:len(r.lines)-1]
+		r.i = len(r.s)
 	}
 	if !r.element(h) {
-		r.lines, r.line, r.i, r.damaged = nil, 0, 0, true
+		*r = elements{damaged: true}
 		return false
 	}
 	return true
 }
 
 // element parses one element ending at r.i, leaving r.i on the comma before
-// it or at 0, and reports whether it parsed.
+// it or at 0, and reports whether it parsed. Parameters are separated by ";"
+// with optional whitespace around it: a leniency, which upstream's tests and
+// common proxy recipes write, and which makes nothing ambiguous.
 func (r *elements) element(h *hop) bool {
-	var seen [4 + maxExtensions]string // for, by, host, proto and extensions
-	n := 0
-	for first := true; ; first = false {
-		// Parameters are separated by ";" with optional whitespace around
-		// it: a leniency, which upstream's tests and common proxy recipes
-		// write, and which makes nothing ambiguous.
-		separated := first
-		for r.i > 0 && (r.s[r.i-1] == ' ' || r.s[r.i-1] == '\t' || r.s[r.i-1] == ';') {
-			separated = separated || r.s[r.i-1] == ';'
-			r.i--
-		}
-		if r.i == 0 || r.s[r.i-1] == ',' {
+	var names [maxParams]string
+	for n := 0; ; n++ {
+		end := r.i
+		if r.skip(" \t;") == 0 || r.s[r.i-1] == ',' {
 			return true
 		}
-		if !separated {
+		if n == maxParams || n > 0 && strings.IndexByte(r.s[r.i:end], ';') < 0 {
 			return false
 		}
 		value, ok := r.value()
@@ -86,22 +65,17 @@ func (r *elements) element(h *hop) bool {
 			return false
 		}
 		r.i--
-		end := r.i
-		for r.i > 0 && isTokenChar(r.s[r.i-1]) {
-			r.i--
-		}
-		name := r.s[r.i:end]
-		if name == "" || n == len(seen) {
-			return false
-		}
-		for _, s := range seen[:n] {
-			if strings.EqualFold(s, name) {
+		end = r.i
+		name := r.s[r.skipToken():end]
+		for _, seen := range names[:n] {
+			if strings.EqualFold(seen, name) {
 				return false // a parameter twice in one element
 			}
 		}
-		seen[n] = name
-		n++
+		names[n] = name
 		switch strings.ToLower(name) {
+		case "":
+			return false
 		case "for":
 			h.node = value
 		case "proto":
@@ -142,73 +116,64 @@ func (r *elements) unquotedHost() (string, bool) {
 	return value, true
 }
 
-// value parses a token or a quoted string ending at r.i and returns it
-// unquoted.
+// value parses a token or a quoted string ending at r.i. A quoted string is
+// returned without its quotes but as written inside them: no valid node,
+// proto or host needs a quoted-pair, so one with a backslash stays invalid.
 func (r *elements) value() (string, bool) {
 	if v, ok := r.unquotedHost(); ok {
 		return v, true
 	}
 	end := r.i
 	if r.s[end-1] != '"' {
-		for r.i > 0 && isTokenChar(r.s[r.i-1]) {
-			r.i--
-		}
-		return r.s[r.i:end], r.i < end
+		start := r.skipToken()
+		return r.s[start:end], start < end
 	}
-	// The opening quote is the nearest one to the left that an even run of
-	// backslashes (none included) precedes; the closing one must be too.
+	// The opening quote is the nearest one to the left that is not escaped;
+	// the closing one must not be escaped either.
 	closing := end - 1
-	if backslashesBefore(r.s, closing)%2 == 1 {
+	if escaped(r.s, closing) {
 		return "", false
 	}
 	open := strings.LastIndexByte(r.s[:closing], '"')
-	for open >= 0 && backslashesBefore(r.s, open)%2 == 1 {
+	for open >= 0 && escaped(r.s, open) {
 		open = strings.LastIndexByte(r.s[:open], '"')
 	}
 	if open < 0 {
 		return "", false
 	}
-	// Check the body as a reader from the left would: qdtext and
-	// quoted-pairs, ending exactly at the closing quote.
-	body, escaped := r.s[open+1:closing], false
+	body := r.s[open+1 : closing]
 	for j := 0; j < len(body); j++ {
-		switch c := body[j]; {
-		case c == '\\':
-			j++
-			if j == len(body) || body[j] < ' ' && body[j] != '\t' || body[j] == 0x7f {
-				return "", false
-			}
-			escaped = true
-		case c < ' ' && c != '\t' || c == 0x7f || c == '"':
-			return "", false
+		if c := body[j]; c < ' ' && c != '\t' || c == 0x7f {
+			return "", false // a control character, quoted or not
 		}
 	}
 	r.i = open
-	// A value longer than any valid one is invalid whatever it unescapes
-	// to (unescaping at most halves it): it is not copied.
-	if escaped && len(body) <= 2*maxValue {
-		var b strings.Builder
-		for j := 0; j < len(body); j++ {
-			if body[j] == '\\' {
-				j++
-			}
-			b.WriteByte(body[j])
-		}
-		body = b.String()
-	}
 	return body, true
 }
 
-// maxValue is longer than any valid node, proto or host.
-const maxValue = 300
+// skip moves r.i left past the bytes in set, and returns it.
+func (r *elements) skip(set string) int {
+	for r.i > 0 && strings.IndexByte(set, r.s[r.i-1]) >= 0 {
+		r.i--
+	}
+	return r.i
+}
 
-// backslashesBefore counts the backslashes immediately before s[j].
-func backslashesBefore(s string, j int) int {
+// skipToken moves r.i left past token characters, and returns it.
+func (r *elements) skipToken() int {
+	for r.i > 0 && isTokenChar(r.s[r.i-1]) {
+		r.i--
+	}
+	return r.i
+}
+
+// escaped reports whether s[j] follows an odd run of backslashes.
+func escaped(s string, j int) bool {
 	n := 0
-	for j-n > 0 && s[j-n-1] == '\\' {
+	for j > n && s[j-n-1] == '\\' {
 		n++
 	}
-	return n
+	return n%2 == 1
 }
 
 // isTokenChar reports whether c is a tchar of RFC 9110 section 5.6.2.

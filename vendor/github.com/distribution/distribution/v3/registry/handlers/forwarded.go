@@ -30,13 +30,13 @@ func (app *App) withOrigin(r *http.Request) *http.Request {
 	ctx = context.WithValue(ctx, hostRefusedKey{}, hostRefused)
 	refused |= hostRefused
 	if refused != 0 {
-		// What a request carries is counted, and logged at debug level
-		// only: any client can send it as often as it likes.
 		for _, reason := range forwarded.Reasons {
 			if refused&reason.Reason != 0 {
 				refusedCounter.WithValues(reason.Name).Inc(1)
 			}
 		}
+		// What a request carries is logged at debug level only: any
+		// client can send it as often as it likes.
 		dcontext.GetLogger(ctx).Debugf("http.forwarded: refused %s", refused)
 	}
 	// The tracing handler recorded the client and the server from the
