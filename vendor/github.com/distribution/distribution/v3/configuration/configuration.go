@@ -236,9 +236,8 @@ type Forwarded struct {
 	// from the registry outwards.
 	TrustedProxies StringList `yaml:"trustedproxies,omitempty"`
 
-	// Header is the family of headers those proxies write: "x-forwarded"
-	// (X-Forwarded-For, -Proto and -Host, the default) or "forwarded"
-	// (RFC 7239). The other family is ignored.
+	// Header is the family of headers those proxies write, the other being
+	// ignored: "x-forwarded" (the default) or "forwarded" (RFC 7239).
 	Header string `yaml:"header,omitempty"`
 
 	// Scheme, when set, is the external scheme ("http" or "https"),

@@ -32,7 +32,7 @@ const MaxHops = 32
 // Policy says whose forwarding headers to believe.
 type Policy struct {
 	trusted []netip.Prefix
-	rfc7239 bool   // read Forwarded, not X-Forwarded-*
+	header  string // the header family read: "x-forwarded" or "forwarded"
 	scheme  string // the configured external scheme, or ""
 	allowed []hostPattern
 
@@ -50,7 +50,7 @@ func New(c *configuration.Forwarded) (*Policy, error) {
 	}
 	p := &Policy{trusted: trusted}
 	p.scheme = strings.ToLower(c.Scheme)
-	p.rfc7239 = strings.EqualFold(c.Header, "forwarded")
+	p.header = cmp.Or(strings.ToLower(c.Header), "x-forwarded")
 	p.proxyProtocol, p.proxyProtocolWait = c.ProxyProtocol, c.ProxyProtocolWait()
 	for _, s := range c.AllowedHosts {
 		p.allowed = append(p.allowed, parseHostPattern(s))
@@ -69,11 +69,7 @@ func (p *Policy) String() string {
 	}
 	parts := make([]string, 0, 5) // one for each key the line states
 	parts = append(parts, fmt.Sprintf("trusted proxies %v", trusted))
-	header := "x-forwarded"
-	if p.rfc7239 {
-		header = "forwarded"
-	}
-	parts = append(parts, "header "+header)
+	parts = append(parts, "header "+p.header)
 	parts = append(parts, "scheme "+cmp.Or(p.scheme, "derived"))
 	allowed := make([]string, len(p.allowed))
 	for i, pattern := range p.allowed {
@@ -119,7 +115,7 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 	}
 	switch {
 	case o.Client.IsValid() && p.trusts(o.Client):
-		o.Client, refused = p.walk(newHops(r.Header, p.rfc7239), o.Client, &o)
+		o.Client, refused = p.walk(newHops(r.Header, p.header == "forwarded"), o.Client, &o)
 	case hasForwarding(r.Header):
 		refused = UntrustedPeer
 	}

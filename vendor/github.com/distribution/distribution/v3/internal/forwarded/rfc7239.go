@@ -4,19 +4,17 @@ import (
 	"strings"
 
 	"github.com/distribution/distribution/v3/internal/requestutil"
+	"golang.org/x/net/http/httpguts"
 )
 
 // elements reads a Forwarded header (RFC 7239) from its right end, one
-// element at a time, without allocating.
-//
-// Reading from the right is what makes the header usable when a client wrote
-// part of it. A proxy appends its element to the client's header (after a
-// comma, or as a line of its own), so the client's bytes are left of
-// everything trusted proxies wrote. A parser that starts at the left lets
-// those bytes decide how the rest is read: an unbalanced quote swallows the
-// elements appended after it. Here each element is parsed by itself, from
-// its right end to the comma before it, and the first element that does not
-// parse ends the list: neither it nor anything to its left is read.
+// element at a time, without allocating. A proxy appends its element to the
+// client's header, after a comma or as a line of its own, so the client's
+// bytes are left of everything trusted proxies wrote. A parser from the left
+// lets those bytes decide how the rest is read: an unbalanced quote swallows
+// the elements after it. Here each element is parsed by itself, from its
+// right end to the comma before it, and the first one that does not parse
+// ends the list: neither it nor anything to its left is read.
 type elements struct {
 	lines   []string // the lines left of the current one
 	s       string   // the current line, read up to its first i bytes
@@ -47,9 +45,8 @@ func (r *elements) next(h *hop) bool {
 }
 
 // element parses one element ending at r.i, leaving r.i on the comma before
-// it or at 0, and reports whether it parsed. Parameters are separated by ";"
-// with optional whitespace around it: a leniency, which upstream's tests and
-// common proxy recipes write, and which makes nothing ambiguous.
+// it or at 0, and reports whether it parsed. Whitespace around ";" is a
+// leniency that common proxy recipes need, and makes nothing ambiguous.
 func (r *elements) element(h *hop) bool {
 	var names [maxParams]string
 	for n := 0; ; n++ {
@@ -57,7 +54,10 @@ func (r *elements) element(h *hop) bool {
 		if r.skip(" \t;") == 0 || r.s[r.i-1] == ',' {
 			return true
 		}
-		if n == maxParams || n > 0 && strings.IndexByte(r.s[r.i:end], ';') < 0 {
+		if n > 0 && strings.IndexByte(r.s[r.i:end], ';') < 0 {
+			return false
+		}
+		if n == maxParams {
 			return false
 		}
 		value, ok := r.value()
@@ -98,7 +98,7 @@ func (r *elements) element(h *hop) bool {
 func (r *elements) unquotedHost() (string, bool) {
 	end := r.i
 	start := end
-	for start > 0 && (isTokenChar(r.s[start-1]) || strings.IndexByte(":[]", r.s[start-1]) >= 0) {
+	for start > 0 && (httpguts.IsTokenRune(rune(r.s[start-1])) || strings.IndexByte(":[]", r.s[start-1]) >= 0) {
 		start--
 	}
 	value := r.s[start:end]
@@ -106,7 +106,7 @@ func (r *elements) unquotedHost() (string, bool) {
 		return "", false
 	}
 	name := start - 1
-	for name > 0 && isTokenChar(r.s[name-1]) {
+	for name > 0 && httpguts.IsTokenRune(rune(r.s[name-1])) {
 		name--
 	}
 	if !strings.EqualFold(r.s[name:start-1], "host") || !requestutil.ValidHost(value) {
@@ -117,8 +117,8 @@ func (r *elements) unquotedHost() (string, bool) {
 }
 
 // value parses a token or a quoted string ending at r.i. A quoted string is
-// returned without its quotes but as written inside them: no valid node,
-// proto or host needs a quoted-pair, so one with a backslash stays invalid.
+// returned without its quotes, as written between them: no valid node, proto
+// or host needs a quoted-pair, so one with a backslash stays invalid.
 func (r *elements) value() (string, bool) {
 	if v, ok := r.unquotedHost(); ok {
 		return v, true
@@ -128,27 +128,20 @@ func (r *elements) value() (string, bool) {
 		start := r.skipToken()
 		return r.s[start:end], start < end
 	}
-	// The opening quote is the nearest one to the left that is not escaped;
-	// the closing one must not be escaped either.
-	closing := end - 1
-	if escaped(r.s, closing) {
+	// A quote after an odd run of backslashes is a quoted-pair: it neither
+	// opens nor closes the string.
+	if escaped(r.s, end-1) {
 		return "", false
 	}
-	open := strings.LastIndexByte(r.s[:closing], '"')
+	open := strings.LastIndexByte(r.s[:end-1], '"')
 	for open >= 0 && escaped(r.s, open) {
 		open = strings.LastIndexByte(r.s[:open], '"')
 	}
 	if open < 0 {
 		return "", false
 	}
-	body := r.s[open+1 : closing]
-	for j := 0; j < len(body); j++ {
-		if c := body[j]; c < ' ' && c != '\t' || c == 0x7f {
-			return "", false // a control character, quoted or not
-		}
-	}
 	r.i = open
-	return body, true
+	return r.s[open+1 : end-1], true
 }
 
 // skip moves r.i left past the bytes in set, and returns it.
@@ -161,7 +154,7 @@ func (r *elements) skip(set string) int {
 
 // skipToken moves r.i left past token characters, and returns it.
 func (r *elements) skipToken() int {
-	for r.i > 0 && isTokenChar(r.s[r.i-1]) {
+	for r.i > 0 && httpguts.IsTokenRune(rune(r.s[r.i-1])) {
 		r.i--
 	}
 	return r.i
@@ -174,10 +167,4 @@ func escaped(s string, j int) bool {
 		n++
 	}
 	return n%2 == 1
-}
-
-// isTokenChar reports whether c is a tchar of RFC 9110 section 5.6.2.
-func isTokenChar(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-		c < 0x80 && strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
 }
