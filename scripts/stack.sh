@@ -210,7 +210,7 @@ fuzz)
 	trap 'rm -rf "$work"' EXIT
 	tree "$work/src"
 	cd "$work/src"
-	for target in internal/forwarded:FuzzClientPrefix registry/api/v2:FuzzParseForwardedHeader registry/listener:FuzzProxyProtocolAccept; do
+	for target in internal/forwarded:FuzzElements internal/forwarded:FuzzClientPrefix registry/api/v2:FuzzParseForwardedHeader registry/listener:FuzzProxyProtocolAccept; do
 		go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "${2}x" "./${target%%:*}/"
 	done
 	;;

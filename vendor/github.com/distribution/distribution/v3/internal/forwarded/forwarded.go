@@ -114,6 +114,11 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 		o.Client = peer.Addr().Unmap()
 	}
 	switch {
+	case o.Client.IsValid() && p.trusts(o.Client) && p.header == "forwarded" && strings.ContainsAny(r.Host, `,;"\`):
+		// A proxy that writes the Host header into host= unquoted, as the
+		// OpenShift router does, copies these with it: such a Host could
+		// have written elements of its own, so none is believed.
+		refused = InvalidValue
 	case o.Client.IsValid() && p.trusts(o.Client):
 		o.Client, refused = p.walk(newHops(r.Header, p.header == "forwarded"), o.Client, &o)
 	case hasForwarding(r.Header):
@@ -180,8 +185,18 @@ func parseNode(s string) (netip.Addr, bool) {
 	if strings.EqualFold(s, "unknown") || s[0] == '_' {
 		return netip.Addr{}, true
 	}
-	// With a port, an IPv6 address is bracketed: "[2001:db8::1]:4711".
-	if ap, err := netip.ParseAddrPort(s); err == nil && ap.Addr().Zone() == "" {
+	// An obfuscated port ("192.0.2.43:_p1", RFC 7239 section 6.3) names
+	// no port: the address is all there is.
+	if i := strings.LastIndex(s, ":_"); i > 0 {
+		s = s[:i]
+	}
+	// With a port, an IPv6 address is bracketed: "[2001:db8::1]:4711". The
+	// port's shape comes first, as a failed parse allocates its error.
+	if i := strings.LastIndexByte(s, ':'); i > 0 && (s[i-1] == ']' || strings.IndexByte(s[:i], ':') < 0) {
+		ap, err := netip.ParseAddrPort(s)
+		if err != nil || ap.Addr().Zone() != "" {
+			return netip.Addr{}, false
+		}
 		return ap.Addr().Unmap(), true
 	}
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")
