@@ -116,6 +116,7 @@ func edgeAttacks() []edgeAttack {
 		{"Host list, the edge last", "evil.example," + edgeIP, ""},
 		{"Host with Forwarded parameters", edgeIP + ";host=evil.example;for=6.6.6.6", ""},
 		{"Host with a quote", edgeIP + "\";host=\"evil.example", ""},
+		{"Host writing an element of its own", edgeIP + ",for=6.6.6.6;host=" + edgeIP, ""},
 	}
 }
 
