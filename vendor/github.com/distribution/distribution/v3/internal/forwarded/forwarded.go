@@ -182,7 +182,7 @@ func parseNode(s string) (netip.Addr, bool) {
 		return netip.Addr{}, true
 	}
 	// "unknown" and an obfuscated identifier ("_hidden") name no address.
-	if strings.EqualFold(s, "unknown") || s[0] == '_' {
+	if strings.EqualFold(s, "unknown") || len(s) > 1 && s[0] == '_' {
 		return netip.Addr{}, true
 	}
 	// An obfuscated port ("192.0.2.43:_p1", RFC 7239 section 6.3) names
@@ -199,7 +199,13 @@ func parseNode(s string) (netip.Addr, bool) {
 		}
 		return ap.Addr().Unmap(), true
 	}
-	s = strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")
+	// Without a port, brackets may enclose an IPv6 address, and only that.
+	if inner, ok := strings.CutPrefix(s, "["); ok {
+		s, ok = strings.CutSuffix(inner, "]")
+		if a, err := netip.ParseAddr(s); !ok || err != nil || !a.Is6() {
+			return netip.Addr{}, false
+		}
+	}
 	a, err := netip.ParseAddr(s)
 	if err != nil || a.Zone() != "" {
 		return netip.Addr{}, false

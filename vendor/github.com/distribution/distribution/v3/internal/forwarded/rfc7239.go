@@ -52,7 +52,7 @@ func (r *elements) element(h *hop) bool {
 	for n := 0; ; n++ {
 		end := r.i
 		if r.skip(" \t;") == 0 || r.s[r.i-1] == ',' {
-			return true
+			return n > 0 // an element without a parameter is damage
 		}
 		if n > 0 && strings.IndexByte(r.s[r.i:end], ';') < 0 {
 			return false
@@ -73,14 +73,14 @@ func (r *elements) element(h *hop) bool {
 			}
 		}
 		names[n] = name
-		switch strings.ToLower(name) {
-		case "":
+		switch {
+		case name == "":
 			return false
-		case "for":
+		case strings.EqualFold(name, "for"):
 			h.node = value
-		case "proto":
+		case strings.EqualFold(name, "proto"):
 			h.proto = value
-		case "host":
+		case strings.EqualFold(name, "host"):
 			h.host = value
 		}
 	}

@@ -40,10 +40,15 @@ func (app *App) withOrigin(r *http.Request) *http.Request {
 		dcontext.GetLogger(ctx).Debugf("http.forwarded: refused %s", refused)
 	}
 	// The tracing handler recorded the client and the server from the
-	// request's own headers; the span names the resolved ones instead.
+	// request's own headers; the span names the resolved ones instead, and
+	// no host rather than an invalid one.
 	if span := trace.SpanFromContext(r.Context()); span.IsRecording() {
+		client := r.RemoteAddr // a peer without an IP address: a socket's name
+		if o.Client.IsValid() {
+			client = o.Client.String()
+		}
 		span.SetAttributes(
-			attribute.String("client.address", o.Client.String()),
+			attribute.String("client.address", client),
 			attribute.String("server.address", o.Host))
 	}
 	o.Resolved = true
@@ -64,9 +69,9 @@ func (app *App) checkHost(r *http.Request, o requestutil.Origin) forwarded.Refus
 	return refused
 }
 
-// refusedCounter counts, by reason, the requests whose forwarding headers or
-// host were refused: registry_forwarded_refused_total.
-var refusedCounter = prometheus.ForwardedNamespace.NewLabeledCounter("refused", "Requests whose forwarding headers or host http.forwarded refused, by reason", "reason")
+// refusedCounter counts, by reason, the requests that http.forwarded refused
+// in part or in whole: registry_forwarded_refused_total.
+var refusedCounter = prometheus.ForwardedNamespace.NewLabeledCounter("refused", "Requests http.forwarded refused in part or in whole, by reason", "reason")
 
 func init() {
 	for _, reason := range forwarded.Reasons {

@@ -69,6 +69,9 @@ func NewURLBuilderFromRequest(r *http.Request, relative bool) *URLBuilder {
 		// Resolved from the headers of trusted proxies (http.forwarded):
 		// they are not read again.
 		scheme, host = cmp.Or(o.Scheme, scheme), o.Host
+		// Without a valid host, a URL can only be relative to the one
+		// the client used.
+		relative = relative || host == ""
 	} else if forwarded := r.Header.Get("Forwarded"); len(forwarded) > 0 {
 		forwardedHeader, _, err := parseForwardedHeader(forwarded)
 		if err == nil {
