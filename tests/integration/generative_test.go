@@ -873,7 +873,11 @@ func (g *genRun) resolve(m *genMode, peer netip.Addr, overTLS bool, h http.Heade
 	if overTLS {
 		scheme = "https"
 	}
-	if m.trusts(peer) {
+	// A Host that carries a delimiter of Forwarded could have written
+	// elements of its own through a proxy that copies it into host=
+	// unquoted: then no element is believed, and the peer is the client.
+	copiedHost := m.family == "forwarded" && strings.ContainsAny(mo.rHost, ",;\"\\")
+	if m.trusts(peer) && !copiedHost {
 		var hops []genHop
 		if m.family == "x-forwarded" {
 			hops = genXFHops(h)
