@@ -114,10 +114,12 @@ func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 		o.Client = peer.Addr().Unmap()
 	}
 	switch {
-	case o.Client.IsValid() && p.trusts(o.Client) && p.header == "forwarded" && strings.ContainsAny(r.Host, `,;"\`):
+	case p.header == "forwarded" && strings.ContainsAny(r.Host, `,;"\`) && o.Client.IsValid() && p.trusts(o.Client):
 		// A proxy that writes the Host header into host= unquoted, as the
 		// OpenShift router does, copies these with it: such a Host could
-		// have written elements of its own, so none is believed.
+		// have written elements of its own, so none is believed. The Host
+		// is looked at before the peer, so that other requests look up
+		// their peer's trust once, below.
 		refused = InvalidValue
 	case o.Client.IsValid() && p.trusts(o.Client):
 		o.Client, refused = p.walk(newHops(r.Header, p.header == "forwarded"), o.Client, &o)
