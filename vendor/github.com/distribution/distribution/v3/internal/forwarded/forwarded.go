@@ -142,12 +142,12 @@ func hasForwarding(h http.Header) bool {
 
 // walk reads hops nearest first, while their writers are trusted, into o,
 // and returns the client's address.
-func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (netip.Addr, Refused) {
+func (p *Policy) walk(chain hops, client netip.Addr, o *requestutil.Origin) (netip.Addr, Refused) {
 	var (
 		h       hop
 		refused Refused
 	)
-	for i := 0; i < MaxHops && hops.next(&h); i++ {
+	for i := 0; i < MaxHops && chain.next(&h); i++ {
 		addr, isNode := parseNode(h.node)
 		if !isNode {
 			refused |= InvalidValue
@@ -171,7 +171,7 @@ func (p *Policy) walk(hops hops, client netip.Addr, o *requestutil.Origin) (neti
 			break
 		}
 	}
-	if hops.elems.damaged {
+	if chain.elems.damaged {
 		refused |= InvalidValue
 	}
 	return client, refused
