@@ -9,8 +9,9 @@ import (
 // TestSectionNotDroppedByConfiguration: what would leave the file's
 // http.forwarded out without a word stops startup, named (REGISTRY_HTTP,
 // which replaces the whole http mapping; a second http mapping, of which
-// the parser reads the last), and a value under http that nothing reads and
-// that does not decode does not hide the section.
+// the parser reads the last, a YAML merge key that sets keys of the
+// section), and a value under http that nothing reads and that does not
+// decode hides neither the section nor a misspelling of it.
 func TestSectionNotDroppedByConfiguration(t *testing.T) {
 	addr := pass3StartupIP + "3:5000"
 	t.Run("REGISTRY_HTTP without the section", func(t *testing.T) {
@@ -24,6 +25,18 @@ func TestSectionNotDroppedByConfiguration(t *testing.T) {
 	t.Run("http given twice", func(t *testing.T) {
 		code, out := pass3Serve(t, pass3Config(addr, "  forwarded:\n", "http:\n  addr: "+addr+"\n"))
 		pass3Refused(t, code, out, "http: given twice")
+	})
+	t.Run("a key merged over the section's", func(t *testing.T) {
+		code, out := pass3Serve(t, pass3Config(addr, "  forwarded:\n    trustedproxies: []\n    <<: {trustedproxies: [0.0.0.0/0]}\n", ""))
+		pass3Refused(t, code, out, "http.forwarded: a YAML merge key (<<)")
+	})
+	t.Run("a misspelling merged into http", func(t *testing.T) {
+		code, out := pass3Serve(t, pass3Config(addr, "  <<: {fowarded: {trustedproxies: []}}\n", ""))
+		pass3Refused(t, code, out, `"http.fowarded": unknown key`)
+	})
+	t.Run("a misspelling beside a value that does not decode", func(t *testing.T) {
+		code, out := pass3Serve(t, pass3Config(addr, "  notes: !!int draft\n  fowarded:\n    trustedproxies: []\n", ""))
+		pass3Refused(t, code, out, `"http.fowarded": unknown key`)
 	})
 	t.Run("beside a value that does not decode", func(t *testing.T) {
 		e := newEnv(t)

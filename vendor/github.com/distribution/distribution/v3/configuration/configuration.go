@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/netip"
 	"os"
@@ -335,6 +336,7 @@ func (f *Forwarded) UnmarshalYAML(unmarshal func(any) error) error {
 	known := forwardedKeys()
 	seen := make(map[string]bool)
 	type plain Forwarded
+	var explicit Forwarded // the keys written in the section itself
 	for _, item := range keys {
 		k, _ := item.Key.(string)
 		field, ok := known[k]
@@ -348,14 +350,25 @@ func (f *Forwarded) UnmarshalYAML(unmarshal func(any) error) error {
 		// Each value alone, so that an error names its key. The error's
 		// line is that of the value alone, not of the file: it goes.
 		value, err := yaml.Marshal(item.Value)
+		v := reflect.New(field.Type)
 		if err == nil {
-			err = yaml.Unmarshal(value, reflect.New(field.Type).Interface())
+			err = yaml.Unmarshal(value, v.Interface())
 		}
 		if err != nil {
 			return fmt.Errorf("http.forwarded.%s: %s", k, yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n"), ""))
 		}
+		reflect.ValueOf(&explicit).Elem().FieldByIndex(field.Index).Set(v.Elem())
 	}
-	return unmarshal((*plain)(f))
+	if err := unmarshal((*plain)(f)); err != nil {
+		return err
+	}
+	// A YAML merge key (<<) is left out of the keys read above, not out of
+	// the section: what it brings or overrides would escape their checks.
+	var merged map[string]any
+	if err := unmarshal(&merged); err != nil || len(merged) != len(seen) || !reflect.DeepEqual(*f, explicit) {
+		return errors.New("http.forwarded: a YAML merge key (<<) sets keys of the section; write them out in it")
+	}
+	return nil
 }
 
 // yamlLine matches the line number of a YAML error.
@@ -379,14 +392,11 @@ func forwardedKeys() map[string]reflect.StructField {
 // otherwise be ignored, as any unknown key is, and leave the registry
 // believing every client's forwarding headers without a word.
 func checkForwardedSpelling(in []byte, environ []string) error {
-	var doc yaml.MapSlice
-	if err := yaml.Unmarshal(in, &doc); err != nil {
-		return nil // the parser reports it
-	}
-	if err := checkKeys(doc, ""); err != nil {
+	doc, inFile, err := readForChecks(in, "")
+	if err != nil {
 		return err
 	}
-	if err := checkHTTPReplaced(doc, environ); err != nil {
+	if err := checkHTTPReplaced(doc, inFile, environ); err != nil {
 		return err
 	}
 	known := forwardedKeys()
@@ -412,12 +422,84 @@ func checkForwardedSpelling(in []byte, environ []string) error {
 	return nil
 }
 
+// readForChecks reads the YAML document in, the configuration file or
+// REGISTRY_HTTP's value (at path ".http"), and checks its keys as the
+// parser will read them: merge keys (<<) applied, and a value whose tag
+// does not fit it kept, since the parser ignores an unknown key's value.
+// It returns the document's mappings as written, for the checks of keys
+// given twice, and whether it holds the section. The mappings are nil when
+// the document does not read as a whole, without the parser's leniency:
+// its spelling is all that is checked then.
+func readForChecks(in []byte, path string) (yaml.MapSlice, bool, error) {
+	var read yamlTree
+	if err := yaml.Unmarshal(in, &read); err != nil {
+		return nil, false, nil // the parser reports it
+	}
+	if err := checkKeys(read, path); err != nil {
+		return nil, false, err
+	}
+	at := []any{"http", "forwarded"}[strings.Count(path, "."):]
+	section, present := read.lookup(at...)
+	var doc yaml.MapSlice
+	if err := yaml.Unmarshal(in, &doc); err != nil {
+		return nil, present, nil
+	}
+	// A merge key is left out of the document as written: the section it
+	// brings or changes would be one that no check saw.
+	var written yamlTree
+	out, err := yaml.Marshal(doc)
+	if err == nil {
+		err = yaml.Unmarshal(out, &written)
+	}
+	if writtenSection, writtenPresent := written.lookup(at...); err != nil || writtenPresent != present || !reflect.DeepEqual(writtenSection, section) {
+		return nil, false, errors.New("http.forwarded: set or changed through a YAML merge key (<<); write the section out in http")
+	}
+	return doc, present, nil
+}
+
+// yamlTree is a YAML value as the parser reads it, for the checks of keys:
+// a map[any]yamlTree with merge keys applied and, of a key given twice,
+// the last; a []yamlTree; or a scalar's text, "" when its tag does not fit
+// it.
+type yamlTree struct{ value any }
+
+// UnmarshalYAML implements the yaml.Unmarshaler interface.
+func (t *yamlTree) UnmarshalYAML(unmarshal func(any) error) error {
+	var m map[any]yamlTree
+	if unmarshal(&m) == nil {
+		t.value = m
+		return nil
+	}
+	var l []yamlTree
+	if unmarshal(&l) == nil {
+		t.value = l
+		return nil
+	}
+	var s string
+	_ = unmarshal(&s)
+	t.value = s
+	return nil
+}
+
+// lookup returns the value at the path of keys, and whether it is there.
+func (t yamlTree) lookup(keys ...any) (yamlTree, bool) {
+	for _, k := range keys {
+		m, _ := t.value.(map[any]yamlTree)
+		v, ok := m[k]
+		if !ok {
+			return yamlTree{}, false
+		}
+		t = v
+	}
+	return t, true
+}
+
 // checkHTTPReplaced refuses what would drop the file's http.forwarded
 // without a word: a second http mapping, of which the parser reads the
 // last, and REGISTRY_HTTP, which replaces the file's http mapping, when
 // either leaves the section out. REGISTRY_HTTP's keys are checked as the
 // file's are.
-func checkHTTPReplaced(doc yaml.MapSlice, environ []string) error {
+func checkHTTPReplaced(doc yaml.MapSlice, inFile bool, environ []string) error {
 	var sections []yaml.MapSlice
 	for _, item := range doc {
 		if item.Key == "http" {
@@ -425,67 +507,72 @@ func checkHTTPReplaced(doc yaml.MapSlice, environ []string) error {
 			sections = append(sections, m)
 		}
 	}
-	inFile := slices.ContainsFunc(sections, hasForwarded)
+	// Of two http mappings the parser reads the last; either may hold it.
+	inFile = inFile || slices.ContainsFunc(sections, func(m yaml.MapSlice) bool { return slices.ContainsFunc(m, isForwarded) })
 	if len(sections) > 1 && inFile {
 		return errors.New("http: given twice, with http.forwarded in it; the registry would read the last only")
+	}
+	for _, m := range sections {
+		if forwardedTwice(m) {
+			return errors.New("http.forwarded: given twice")
+		}
 	}
 	for _, env := range environ {
 		value, ok := strings.CutPrefix(env, "REGISTRY_HTTP=")
 		if !ok {
 			continue
 		}
-		var m yaml.MapSlice
-		if err := yaml.Unmarshal([]byte(value), &m); err != nil {
-			return nil // the parser reports it
-		}
-		if err := checkKeys(m, ".http"); err != nil {
+		m, inEnv, err := readForChecks([]byte(value), ".http")
+		if err != nil {
 			return fmt.Errorf("REGISTRY_HTTP: %w", err)
 		}
-		if inFile && !hasForwarded(m) {
+		if forwardedTwice(m) {
+			return errors.New("REGISTRY_HTTP: http.forwarded: given twice")
+		}
+		if inFile && !inEnv {
 			return errors.New("REGISTRY_HTTP replaces the file's http section and drops its http.forwarded: write forwarded in REGISTRY_HTTP, or set single keys (REGISTRY_HTTP_ADDR)")
 		}
 	}
 	return nil
 }
 
-func hasForwarded(m yaml.MapSlice) bool {
-	return slices.ContainsFunc(m, func(item yaml.MapItem) bool { return item.Key == "forwarded" })
+// forwardedTwice reports whether the http mapping m holds the section
+// twice, of which the parser would read the last.
+func forwardedTwice(m yaml.MapSlice) bool {
+	i := slices.IndexFunc(m, isForwarded)
+	return i >= 0 && slices.ContainsFunc(m[i+1:], isForwarded)
 }
+
+func isForwarded(item yaml.MapItem) bool { return item.Key == "forwarded" }
 
 // checkKeys walks the mappings of a YAML document for a key within two
 // edits of "forwarded", in any case, anywhere but at http.forwarded. The
 // keys of a headers mapping are header names, not configuration.
-func checkKeys(m yaml.MapSlice, path string) error {
-	seen := false
-	for _, item := range m {
-		k, ok := item.Key.(string)
-		if !ok {
-			continue
-		}
-		p := path + "." + k
-		if p == ".http.forwarded" {
-			if seen {
-				return errors.New("http.forwarded: given twice")
+func checkKeys(t yamlTree, path string) error {
+	switch v := t.value.(type) {
+	case map[any]yamlTree:
+		keys := slices.Collect(maps.Keys(v))
+		slices.SortFunc(keys, func(a, b any) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+		for _, key := range keys {
+			k, ok := key.(string)
+			if !ok {
+				continue
 			}
-			seen = true
-		} else if editDistance(strings.ToLower(k), "forwarded") <= 2 {
-			return fmt.Errorf("%q: unknown key; the section of trusted proxies is http.forwarded, spelt so", p[1:])
-		}
-		if k == "headers" || k == "fields" {
-			continue // header names and log fields, not configuration
-		}
-		switch v := item.Value.(type) {
-		case yaml.MapSlice:
-			if err := checkKeys(v, p); err != nil {
+			p := path + "." + k
+			if p != ".http.forwarded" && editDistance(strings.ToLower(k), "forwarded") <= 2 {
+				return fmt.Errorf("%q: unknown key; the section of trusted proxies is http.forwarded, spelt so", p[1:])
+			}
+			if k == "headers" || k == "fields" {
+				continue // header names and log fields, not configuration
+			}
+			if err := checkKeys(v[key], p); err != nil {
 				return err
 			}
-		case []any:
-			for _, e := range v {
-				if e, ok := e.(yaml.MapSlice); ok {
-					if err := checkKeys(e, p); err != nil {
-						return err
-					}
-				}
+		}
+	case []yamlTree:
+		for _, e := range v {
+			if err := checkKeys(e, path); err != nil {
+				return err
 			}
 		}
 	}
