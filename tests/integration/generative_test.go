@@ -1581,7 +1581,10 @@ var (
 	genLooseRecordRE = regexp.MustCompile(`^(\S+) - (.*) \[(\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4})\] "((?:[^"\\]|\\.)*)" (\d{3}) (\d+) "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"$`)
 	genLevelRE       = regexp.MustCompile(` level=(\w+)`)
 	genMsgRE         = regexp.MustCompile(` msg="((?:[^"\\]|\\.)*)"| msg=(\S+)`)
-	genStdLogRE      = regexp.MustCompile(`^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} `)
+	// genHostFieldRE matches a log entry's http.request.host, which the
+	// text formatter quotes when it holds more than a word.
+	genHostFieldRE = regexp.MustCompile(` http\.request\.host=("(?:[^"\\]|\\.)*"|\S*)`)
+	genStdLogRE    = regexp.MustCompile(`^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} `)
 )
 
 // urls returns every URL an answer carries, by where it is.
@@ -1773,6 +1776,9 @@ func (g *genRun) checkLog(q *genReq, mo *genModel, lines []string, want int) {
 		}
 		switch {
 		case strings.HasPrefix(line, "time="):
+			if strings.Contains(line, q.marker) {
+				g.checkLoggedHost(q, mo, line)
+			}
 			lvl := genLevelRE.FindStringSubmatch(line)
 			if lvl == nil || lvl[1] != "warning" && lvl[1] != "error" && lvl[1] != "fatal" && lvl[1] != "panic" {
 				continue
@@ -1846,6 +1852,28 @@ func (g *genRun) checkLog(q *genReq, mo *genModel, lines []string, want int) {
 		g.fail.add(q, "log: more than one record for one request", fmt.Sprintf("%q", lines))
 	case want == 0 && records > 0:
 		g.fail.add(q, "log: a record for a request that net/http refused or the registry never answered", fmt.Sprintf("%q", lines))
+	}
+}
+
+// checkLoggedHost checks the http.request.host of one of the request's own
+// log entries under http.forwarded: the resolved host, and none for a
+// request refused for its host.
+func (g *genRun) checkLoggedHost(q *genReq, mo *genModel, line string) {
+	m := genHostFieldRE.FindStringSubmatch(line)
+	if mo == nil || mo.unconfigured || m == nil {
+		return
+	}
+	host := m[1]
+	if u, err := strconv.Unquote(host); err == nil {
+		host = u
+	}
+	g.stat("log entries' http.request.host checked")
+	switch {
+	case host == "" && (mo.refused || mo.mayRefuse):
+	case host != "" && mo.exact && !mo.refused && genSameHost(host, mo.host, ""):
+	case host != "" && !mo.exact && mo.hosts[strings.ToLower(host)]:
+	default:
+		g.fail.add(q, "log: http.request.host is not the resolved host", fmt.Sprintf("%q, want %q (refused: %v); line %q", host, mo.host, mo.refused, line))
 	}
 }
 

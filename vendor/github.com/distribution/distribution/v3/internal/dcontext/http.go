@@ -144,6 +144,11 @@ func (ctx *httpRequestContext) Value(key any) any {
 		case "http.request.method":
 			return ctx.r.Method
 		case "http.request.host":
+			// Under http.forwarded, the host the client used as resolved:
+			// never a Host header that was not believed.
+			if o, ok := requestutil.OriginFrom(ctx.r.Context()); ok && o.Resolved {
+				return o.Host
+			}
 			return ctx.r.Host
 		case "http.request.referer":
 			referer := ctx.r.Referer()

@@ -2,7 +2,9 @@ package handlers
 
 import (
 	"context"
+	"net"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/distribution/distribution/v3/internal/dcontext"
@@ -29,6 +31,9 @@ func (app *App) withOrigin(r *http.Request) *http.Request {
 	hostRefused := app.checkHost(r, o)
 	ctx = context.WithValue(ctx, hostRefusedKey{}, hostRefused)
 	refused |= hostRefused
+	if hostRefused != 0 {
+		o.Host = "" // the client's choice, refused: no log line or span names it
+	}
 	if refused != 0 {
 		for _, reason := range forwarded.Reasons {
 			if refused&reason.Reason != 0 {
@@ -47,9 +52,12 @@ func (app *App) withOrigin(r *http.Request) *http.Request {
 		if o.Client.IsValid() {
 			client = o.Client.String()
 		}
+		host, port := serverHostPort(o)
 		span.SetAttributes(
 			attribute.String("client.address", client),
-			attribute.String("server.address", o.Host))
+			attribute.String("server.address", host),
+			attribute.Int("server.port", port),
+			attribute.String("url.scheme", o.Scheme))
 	}
 	o.Resolved = true
 	return r.WithContext(requestutil.WithOrigin(ctx, o))
@@ -106,4 +114,21 @@ func (app *App) OriginHandler(next http.Handler) http.Handler {
 		r.RemoteAddr = requestutil.RemoteAddr(r)
 		next.ServeHTTP(w, r)
 	})
+}
+
+// serverHostPort splits the resolved host into the span's server address
+// and port, the port being the scheme's default when the host names none.
+func serverHostPort(o requestutil.Origin) (string, int) {
+	port := 80
+	if o.Scheme == "https" {
+		port = 443
+	}
+	host, p, err := net.SplitHostPort(o.Host)
+	if err != nil {
+		return strings.Trim(o.Host, "[]"), port
+	}
+	if n, err := strconv.Atoi(p); err == nil {
+		port = n
+	}
+	return host, port
 }
