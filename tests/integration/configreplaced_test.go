@@ -11,7 +11,8 @@ import (
 // which replaces the whole http mapping; a second http mapping, of which
 // the parser reads the last, a YAML merge key that sets keys of the
 // section), and a value under http that nothing reads and that does not
-// decode hides neither the section nor a misspelling of it.
+// decode, or an alias that holds itself, hides neither the section, nor a
+// misspelling of it, nor a section given twice or merged in.
 func TestSectionNotDroppedByConfiguration(t *testing.T) {
 	addr := pass3StartupIP + "3:5000"
 	t.Run("REGISTRY_HTTP without the section", func(t *testing.T) {
@@ -37,6 +38,14 @@ func TestSectionNotDroppedByConfiguration(t *testing.T) {
 	t.Run("a misspelling beside a value that does not decode", func(t *testing.T) {
 		code, out := pass3Serve(t, pass3Config(addr, "  notes: !!int draft\n  fowarded:\n    trustedproxies: []\n", ""))
 		pass3Refused(t, code, out, `"http.fowarded": unknown key`)
+	})
+	t.Run("the section given twice beside a value that does not decode", func(t *testing.T) {
+		code, out := pass3Serve(t, pass3Config(addr, "  notes: !!int draft\n  forwarded:\n  forwarded:\n    trustedproxies: [0.0.0.0/0]\n", ""))
+		pass3Refused(t, code, out, "http.forwarded: given twice")
+	})
+	t.Run("the section merged beside an alias of itself", func(t *testing.T) {
+		code, out := pass3Serve(t, pass3Config(addr, "  notes: &r [*r]\n  <<: {forwarded: {trustedproxies: [0.0.0.0/0]}}\n", ""))
+		pass3Refused(t, code, out, "http.forwarded: set or changed through a YAML merge key")
 	})
 	t.Run("beside a value that does not decode", func(t *testing.T) {
 		e := newEnv(t)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/distribution/distribution/v3/internal/requestutil"
 	"go.yaml.in/yaml/v2"
+	yamlnode "go.yaml.in/yaml/v3"
 )
 
 const (
@@ -426,11 +427,13 @@ func checkForwardedSpelling(in []byte, environ []string) error {
 // REGISTRY_HTTP's value (at path ".http"), and checks its keys as the
 // parser will read them: merge keys (<<) applied, and a value whose tag
 // does not fit it kept, since the parser ignores an unknown key's value.
-// It returns the document's mappings as written, for the checks of keys
-// given twice, and whether it holds the section. The mappings are nil when
-// the document does not read as a whole, without the parser's leniency:
-// its spelling is all that is checked then.
-func readForChecks(in []byte, path string) (yaml.MapSlice, bool, error) {
+// It returns the document's root mapping as written, for the checks of
+// keys given twice, and whether it holds the section.
+//
+// The document as written is read with YAML's node API, which decodes no
+// value: a value that does not decode, or an alias that holds itself, under
+// a key nothing reads cannot turn the checks of the section off.
+func readForChecks(in []byte, path string) (*yamlnode.Node, bool, error) {
 	var read yamlTree
 	if err := yaml.Unmarshal(in, &read); err != nil {
 		return nil, false, nil // the parser reports it
@@ -438,23 +441,120 @@ func readForChecks(in []byte, path string) (yaml.MapSlice, bool, error) {
 	if err := checkKeys(read, path); err != nil {
 		return nil, false, err
 	}
-	at := []any{"http", "forwarded"}[strings.Count(path, "."):]
-	section, present := read.lookup(at...)
-	var doc yaml.MapSlice
-	if err := yaml.Unmarshal(in, &doc); err != nil {
-		return nil, present, nil
+	at := []string{"http", "forwarded"}[strings.Count(path, "."):]
+	_, present := read.lookup(at...)
+	var doc yamlnode.Node
+	if err := yamlnode.Unmarshal(in, &doc); err != nil {
+		if present {
+			// The parser reads what YAML's node API does not: text after
+			// the document, say. The checks cannot vouch for the section.
+			return nil, true, fmt.Errorf("http.forwarded: the checks of the section cannot read the YAML around it (%w); remove what follows the document", err)
+		}
+		return nil, false, nil
 	}
-	// A merge key is left out of the document as written: the section it
-	// brings or changes would be one that no check saw.
-	var written yamlTree
-	out, err := yaml.Marshal(doc)
-	if err == nil {
-		err = yaml.Unmarshal(out, &written)
-	}
-	if writtenSection, writtenPresent := written.lookup(at...); err != nil || writtenPresent != present || !reflect.DeepEqual(writtenSection, section) {
+	root := target(&doc)
+	if (present || holds(root, at)) && mergedOnPath(root, at) {
 		return nil, false, errors.New("http.forwarded: set or changed through a YAML merge key (<<); write the section out in http")
 	}
-	return doc, present, nil
+	return root, present, nil
+}
+
+// target returns the node n stands for: a document's content, an alias's
+// anchored node.
+func target(n *yamlnode.Node) *yamlnode.Node {
+	if n != nil && n.Kind == yamlnode.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if n != nil && n.Kind == yamlnode.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+// keyIs reports whether the mapping key k is the key name, as the parser
+// reads it.
+func keyIs(k *yamlnode.Node, name string) bool {
+	k = target(k)
+	return k != nil && k.Kind == yamlnode.ScalarNode && !isMerge(k) && k.Value == name
+}
+
+func isMerge(k *yamlnode.Node) bool {
+	return k.Kind == yamlnode.ScalarNode && k.Tag == "!!merge"
+}
+
+// values returns the values the mapping m gives key, in order, as written:
+// a key given twice gives two.
+func values(m *yamlnode.Node, key string) []*yamlnode.Node {
+	var vs []*yamlnode.Node
+	if m == nil || m.Kind != yamlnode.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if keyIs(m.Content[i], key) {
+			vs = append(vs, target(m.Content[i+1]))
+		}
+	}
+	return vs
+}
+
+// holds reports whether the mapping m holds the path of keys, written or
+// through a merge key.
+func holds(m *yamlnode.Node, at []string) bool {
+	if len(at) == 0 {
+		return true
+	}
+	for _, v := range values(m, at[0]) {
+		if holds(v, at[1:]) {
+			return true
+		}
+	}
+	return brings(m, at, make(map[*yamlnode.Node]bool))
+}
+
+// brings reports whether a merge key of the mapping m, or of the mappings
+// it merges, brings the path of keys. Each mapping is looked at once, in
+// seen, however often it is merged: a document may merge a mapping into
+// itself.
+func brings(m *yamlnode.Node, at []string, seen map[*yamlnode.Node]bool) bool {
+	if m == nil || m.Kind != yamlnode.MappingNode || seen[m] {
+		return false
+	}
+	seen[m] = true
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if !isMerge(m.Content[i]) {
+			continue
+		}
+		merged := []*yamlnode.Node{target(m.Content[i+1])}
+		if merged[0] != nil && merged[0].Kind == yamlnode.SequenceNode {
+			merged = merged[0].Content
+		}
+		for _, mm := range merged {
+			mm = target(mm)
+			if slices.ContainsFunc(values(mm, at[0]), func(v *yamlnode.Node) bool { return holds(v, at[1:]) }) || brings(mm, at, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mergedOnPath reports whether a merge key brings a key on the path to the
+// section: http into the document, forwarded into an http mapping. One
+// that brings keys into the section itself is refused as the section is
+// read.
+func mergedOnPath(m *yamlnode.Node, at []string) bool {
+	if len(at) == 0 {
+		return false
+	}
+	if brings(m, at[:1], make(map[*yamlnode.Node]bool)) {
+		return true
+	}
+	for _, v := range values(m, at[0]) {
+		if mergedOnPath(v, at[1:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // yamlTree is a YAML value as the parser reads it, for the checks of keys:
@@ -482,7 +582,7 @@ func (t *yamlTree) UnmarshalYAML(unmarshal func(any) error) error {
 }
 
 // lookup returns the value at the path of keys, and whether it is there.
-func (t yamlTree) lookup(keys ...any) (yamlTree, bool) {
+func (t yamlTree) lookup(keys ...string) (yamlTree, bool) {
 	for _, k := range keys {
 		m, _ := t.value.(map[any]yamlTree)
 		v, ok := m[k]
@@ -499,21 +599,15 @@ func (t yamlTree) lookup(keys ...any) (yamlTree, bool) {
 // last, and REGISTRY_HTTP, which replaces the file's http mapping, when
 // either leaves the section out. REGISTRY_HTTP's keys are checked as the
 // file's are.
-func checkHTTPReplaced(doc yaml.MapSlice, inFile bool, environ []string) error {
-	var sections []yaml.MapSlice
-	for _, item := range doc {
-		if item.Key == "http" {
-			m, _ := item.Value.(yaml.MapSlice)
-			sections = append(sections, m)
-		}
-	}
+func checkHTTPReplaced(doc *yamlnode.Node, inFile bool, environ []string) error {
+	sections := values(doc, "http")
 	// Of two http mappings the parser reads the last; either may hold it.
-	inFile = inFile || slices.ContainsFunc(sections, func(m yaml.MapSlice) bool { return slices.ContainsFunc(m, isForwarded) })
+	inFile = inFile || slices.ContainsFunc(sections, func(m *yamlnode.Node) bool { return len(values(m, "forwarded")) > 0 })
 	if len(sections) > 1 && inFile {
 		return errors.New("http: given twice, with http.forwarded in it; the registry would read the last only")
 	}
 	for _, m := range sections {
-		if forwardedTwice(m) {
+		if len(values(m, "forwarded")) > 1 {
 			return errors.New("http.forwarded: given twice")
 		}
 	}
@@ -526,7 +620,7 @@ func checkHTTPReplaced(doc yaml.MapSlice, inFile bool, environ []string) error {
 		if err != nil {
 			return fmt.Errorf("REGISTRY_HTTP: %w", err)
 		}
-		if forwardedTwice(m) {
+		if len(values(m, "forwarded")) > 1 {
 			return errors.New("REGISTRY_HTTP: http.forwarded: given twice")
 		}
 		if inFile && !inEnv {
@@ -535,15 +629,6 @@ func checkHTTPReplaced(doc yaml.MapSlice, inFile bool, environ []string) error {
 	}
 	return nil
 }
-
-// forwardedTwice reports whether the http mapping m holds the section
-// twice, of which the parser would read the last.
-func forwardedTwice(m yaml.MapSlice) bool {
-	i := slices.IndexFunc(m, isForwarded)
-	return i >= 0 && slices.ContainsFunc(m[i+1:], isForwarded)
-}
-
-func isForwarded(item yaml.MapItem) bool { return item.Key == "forwarded" }
 
 // checkKeys walks the mappings of a YAML document for a key within two
 // edits of "forwarded", in any case, anywhere but at http.forwarded. The
@@ -1350,15 +1435,17 @@ func Parse(rd io.Reader) (*Configuration, error) {
 		},
 	})
 
+	// The checks come first: of a section given twice, the parser would
+	// report the second's keys as merged into the first's.
+	if err := checkForwardedSpelling(in, os.Environ()); err != nil {
+		return nil, err
+	}
 	config := new(Configuration)
 	err = p.Parse(in, config)
 	if err != nil {
 		return nil, err
 	}
 
-	if err := checkForwardedSpelling(in, os.Environ()); err != nil {
-		return nil, err
-	}
 	// An empty REGISTRY_HTTP_FORWARDED is a present section too, as
 	// "forwarded:" with nothing after it is, and believes no proxy.
 	if _, ok := os.LookupEnv("REGISTRY_HTTP_FORWARDED"); ok && config.HTTP.Forwarded == nil {
