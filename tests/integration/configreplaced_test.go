@@ -47,6 +47,10 @@ func TestSectionNotDroppedByConfiguration(t *testing.T) {
 		code, out := pass3Serve(t, pass3Config(addr, "  notes: &r [*r]\n  <<: {forwarded: {trustedproxies: [0.0.0.0/0]}}\n", ""))
 		pass3Refused(t, code, out, "http.forwarded: set or changed through a YAML merge key")
 	})
+	t.Run("the section given twice, the second key tagged", func(t *testing.T) {
+		code, out := pass3Serve(t, pass3Config(addr, "  forwarded:\n    trustedproxies: []\n  !!merge forwarded:\n    trustedproxies: [0.0.0.0/0]\n", ""))
+		pass3Refused(t, code, out, "http.forwarded: given twice")
+	})
 	t.Run("beside a value that does not decode", func(t *testing.T) {
 		e := newEnv(t)
 		pass3StartWithEnv(e, registryTCP, "  forwarded:\n  notes: !!int draft\n")

@@ -2,7 +2,8 @@ package integration
 
 // TestGenerative sends seeded pseudo-random requests to the real binary,
 // one registry per configuration mode, and checks every answer, the access
-// log, the log's levels and the notifications against the contract. Each
+// log, the log's levels, the notifications and the trace spans, which each
+// registry exports over OTLP to the test, against the contract. Each
 // request is a combination of request-target form (origin, absolute with
 // and without userinfo, authority with CONNECT, asterisk with OPTIONS),
 // method, transport (HTTP/1.0 and 1.1 written byte for byte, h2c with prior
@@ -137,7 +138,8 @@ type genMode struct {
 
 	mu     sync.Mutex
 	counts map[string]int
-	models map[string]*genModel // by marker, for the requests that may cause events
+	models map[string]*genModel // by marker, for the requests the registry answered
+	reqs   map[string]*genReq   // the same requests, by marker
 }
 
 func genModes() []*genMode {
@@ -421,6 +423,7 @@ type genRun struct {
 	seed    uint64
 	modes   []*genMode
 	sink    *genSink
+	spans   *genSpanSink
 	ts      *tokenServer
 	digests []string // of the pushed image's blobs
 	img     *image
@@ -1937,11 +1940,10 @@ func (g *genRun) one(m *genMode, k int) {
 		marker = q.marker
 	}
 	g.checkLog(q, mo, m.log.take(marker), want)
-	// The requests that may cause events: pulls of what was pushed or
-	// mounted.
-	if mo != nil && (strings.Contains(q.target, "/blobs/") || strings.Contains(q.target, "/manifests/")) {
+	// For the events its pulls cause, and for its spans.
+	if mo != nil && want == 1 {
 		m.mu.Lock()
-		m.models[q.marker] = mo
+		m.models[q.marker], m.reqs[q.marker] = mo, q
 		m.mu.Unlock()
 	}
 }
@@ -1977,7 +1979,7 @@ func (g *genRun) pushOp(q *genReq) {
 	}
 	g.checkLog(q, mo, m.log.take(""), -1)
 	m.mu.Lock()
-	m.models[q.marker] = mo
+	m.models[q.marker], m.reqs[q.marker] = mo, q
 	m.mu.Unlock()
 }
 
@@ -2080,6 +2082,7 @@ func TestGenerative(t *testing.T) {
 		fail: genFailures{seed: seed, byClass: map[string]int{}, byMode: map[string]map[string]int{}, examples: map[string][]string{}, seen: map[string]bool{}}}
 	g.ts = newTokenServer(t, e.dir, genTokenTCP, false)
 	g.sink = startGenSink(t)
+	g.spans = startGenSpanSink(t)
 	g.img = newImage(t, 1, 2<<10)
 	for _, b := range g.img.blobs() {
 		g.digests = append(g.digests, b.desc.Digest.String())
@@ -2089,7 +2092,7 @@ func TestGenerative(t *testing.T) {
 	for i, m := range g.modes {
 		m.num = i + 1
 		m.addr = fmt.Sprintf("%s%d:5000", genRegistryNet, m.num)
-		m.counts, m.models = map[string]int{}, map[string]*genModel{}
+		m.counts, m.models, m.reqs = map[string]int{}, map[string]*genModel{}, map[string]*genReq{}
 		for _, s := range m.trusted {
 			m.prefixes = append(m.prefixes, netip.PrefixFrom(netip.MustParseAddr(s), 32))
 		}
@@ -2100,7 +2103,7 @@ func TestGenerative(t *testing.T) {
 		if m.notify {
 			auth += g.sink.yaml(m.key)
 		}
-		m.reg = e.startRegistry(registryOptions{addr: m.addr, storage: fmt.Sprintf("%s/storage-%s", e.dir, m.key), forwarded: m.httpYAML(), auth: auth})
+		m.reg = e.startRegistry(registryOptions{addr: m.addr, storage: fmt.Sprintf("%s/storage-%s", e.dir, m.key), forwarded: m.httpYAML(), auth: auth, env: g.spans.env(m.key)})
 	}
 	for _, m := range g.modes {
 		f, err := os.Open(m.reg.log)
@@ -2129,7 +2132,7 @@ func TestGenerative(t *testing.T) {
 			mo := &genModel{rHost: genHost, exact: true, api: true, path: "/v2/"}
 			g.resolve(m, q.peer, m.tls, http.Header{"User-Agent": {q.marker}}, q, mo)
 			g.checkLog(q, mo, m.log.take(""), -1)
-			m.models[q.marker] = mo
+			m.models[q.marker], m.reqs[q.marker] = mo, q
 		}
 	}
 	t.Logf("generative: seed %d, %d requests over %d modes; setup took %s", seed, count, len(g.modes), time.Since(started).Round(time.Millisecond))
@@ -2157,10 +2160,12 @@ func TestGenerative(t *testing.T) {
 	// Events of the last requests are on their way.
 	time.Sleep(time.Second)
 	g.sink.quiet()
+	g.spans.quiet()
 	for _, m := range g.modes {
 		if m.notify {
 			g.checkEvents(m)
 		}
+		g.checkSpans(m)
 	}
 
 	for _, m := range g.modes {

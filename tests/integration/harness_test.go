@@ -430,11 +430,12 @@ func (e *env) waitOneTCP(addr string) {
 
 // registryOptions configure one registry process.
 type registryOptions struct {
-	binary    string // the registry binary; the suite's when empty
-	addr      string // ip:port
-	storage   string // shared root directory
-	forwarded string // YAML of http.forwarded, indented by 4; "" for none
-	auth      string // YAML of auth, indented by 2
+	binary    string   // the registry binary; the suite's when empty
+	addr      string   // ip:port
+	storage   string   // shared root directory
+	forwarded string   // YAML of http.forwarded, indented by 4; "" for none
+	auth      string   // YAML of auth, indented by 2
+	env       []string // more environment, after the default's
 }
 
 // startRegistry runs the built binary; its log holds the access log too.
@@ -470,7 +471,7 @@ http:
 	}
 	// As in the image: no trace exporter, which would otherwise try to
 	// reach a collector.
-	p := e.start(fmt.Sprintf("%s-%d", name, e.registries), []string{"OTEL_TRACES_EXPORTER=none"}, binary, "serve", path)
+	p := e.start(fmt.Sprintf("%s-%d", name, e.registries), append([]string{"OTEL_TRACES_EXPORTER=none"}, o.env...), binary, "serve", path)
 	e.waitTCP(o.addr)
 	return p
 }

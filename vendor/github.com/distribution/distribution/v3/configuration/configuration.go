@@ -1,6 +1,9 @@
 package configuration
 
 import (
+	"bytes"
+	"encoding/base64"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +16,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/distribution/distribution/v3/internal/requestutil"
 	"go.yaml.in/yaml/v2"
@@ -415,6 +421,9 @@ func checkForwardedSpelling(in []byte, environ []string) error {
 			continue
 		}
 		for _, part := range parts[1:] {
+			if part == "FIELDS" || part == "HEADERS" {
+				break // log fields and header names, not configuration
+			}
 			if editDistance(strings.ToLower(part), "forwarded") <= 2 {
 				return fmt.Errorf("%s: not a variable of http.forwarded, whose are REGISTRY_HTTP_FORWARDED_ and a key in upper case", name)
 			}
@@ -424,15 +433,14 @@ func checkForwardedSpelling(in []byte, environ []string) error {
 }
 
 // readForChecks reads the YAML document in, the configuration file or
-// REGISTRY_HTTP's value (at path ".http"), and checks its keys as the
-// parser will read them: merge keys (<<) applied, and a value whose tag
-// does not fit it kept, since the parser ignores an unknown key's value.
-// It returns the document's root mapping as written, for the checks of
-// keys given twice, and whether it holds the section.
-//
-// The document as written is read with YAML's node API, which decodes no
-// value: a value that does not decode, or an alias that holds itself, under
-// a key nothing reads cannot turn the checks of the section off.
+// REGISTRY_HTTP's value (at path ".http"), and checks its keys twice: as
+// the parser will read them, merge keys (<<) applied and a value whose tag
+// does not fit it kept, since the parser ignores an unknown key's value;
+// and as written, with YAML's node API, which decodes no value, so that
+// neither such a value nor an alias that holds itself, nor one that
+// expands too far for the parser, can turn the checks off. It returns the
+// document's root mapping as written, for the checks of keys given twice,
+// and whether it holds the section.
 func readForChecks(in []byte, path string) (*yamlnode.Node, bool, error) {
 	var read yamlTree
 	if err := yaml.Unmarshal(in, &read); err != nil {
@@ -443,20 +451,58 @@ func readForChecks(in []byte, path string) (*yamlnode.Node, bool, error) {
 	}
 	at := []string{"http", "forwarded"}[strings.Count(path, "."):]
 	_, present := read.lookup(at...)
-	var doc yamlnode.Node
-	if err := yamlnode.Unmarshal(in, &doc); err != nil {
-		if present {
-			// The parser reads what YAML's node API does not: text after
-			// the document, say. The checks cannot vouch for the section.
-			return nil, true, fmt.Errorf("http.forwarded: the checks of the section cannot read the YAML around it (%w); remove what follows the document", err)
+	// The parser reads the first document only, and ignores what follows
+	// it: a section there would be dropped without a word.
+	dec := yamlnode.NewDecoder(bytes.NewReader(in))
+	var doc, next yamlnode.Node
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+		_, isMap := read.value.(map[any]yamlTree)
+		if present || !isMap || namesForwarded(in) {
+			return nil, false, fmt.Errorf("http.forwarded: the checks of the section cannot read the YAML around it (%w)", err)
 		}
 		return nil, false, nil
 	}
+	if err := dec.Decode(&next); err != io.EOF {
+		after := target(&next)
+		if present || namesForwarded(in) || err == nil && (holds(after, at, map[walked]bool{}) || checkWrittenKeys(after, path) != nil) {
+			return nil, false, errors.New("http.forwarded: the file holds text after its first YAML document, which the registry does not read; remove it")
+		}
+	}
 	root := target(&doc)
-	if (present || holds(root, at)) && mergedOnPath(root, at) {
+	if err := checkWrittenKeys(root, path); err != nil {
+		return nil, false, err
+	}
+	present = present || holds(root, at, map[walked]bool{})
+	if present && mergedOnPath(root, at) {
 		return nil, false, errors.New("http.forwarded: set or changed through a YAML merge key (<<); write the section out in http")
 	}
 	return root, present, nil
+}
+
+// namesForwarded reports whether the YAML text in holds a word within two
+// edits of "forwarded", in any case.
+func namesForwarded(in []byte) bool {
+	words := strings.FieldsFunc(yamlText(in), func(r rune) bool { return r < utf8.RuneSelf && !unicode.IsLetter(r) })
+	return slices.ContainsFunc(words, func(w string) bool { return editDistance(strings.ToLower(w), "forwarded") <= 2 })
+}
+
+// yamlText returns in as text: YAML may be written in UTF-16, after a
+// byte order mark.
+func yamlText(in []byte) string {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(in, []byte{0xff, 0xfe}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(in, []byte{0xfe, 0xff}):
+		order = binary.BigEndian
+	default:
+		return string(in)
+	}
+	units := make([]uint16, (len(in)-2)/2)
+	for i := range units {
+		units[i] = order.Uint16(in[2+2*i:])
+	}
+	return string(utf16.Decode(units))
 }
 
 // target returns the node n stands for: a document's content, an alias's
@@ -471,15 +517,26 @@ func target(n *yamlnode.Node) *yamlnode.Node {
 	return n
 }
 
-// keyIs reports whether the mapping key k is the key name, as the parser
-// reads it.
-func keyIs(k *yamlnode.Node, name string) bool {
-	k = target(k)
-	return k != nil && k.Kind == yamlnode.ScalarNode && !isMerge(k) && k.Value == name
+// isMerge reports whether the mapping key k may be a merge key as the parser
+// reads one: "<<" tagged !!merge, plain, or with the tag "!" in any style.
+// The node API does not tell "!" from no tag, so a quoted "<<" counts too.
+func isMerge(k *yamlnode.Node) bool {
+	return k.Kind == yamlnode.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Style&yamlnode.TaggedStyle == 0)
 }
 
-func isMerge(k *yamlnode.Node) bool {
-	return k.Kind == yamlnode.ScalarNode && k.Tag == "!!merge"
+// keyName returns the mapping key k as the parser reads it: a scalar's
+// text whatever its tag, decoded when it is !!binary.
+func keyName(k *yamlnode.Node) (string, bool) {
+	k = target(k)
+	if k == nil || k.Kind != yamlnode.ScalarNode || isMerge(k) {
+		return "", false
+	}
+	if k.Tag == "!!binary" {
+		if b, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(k.Value), "")); err == nil {
+			return string(b), true
+		}
+	}
+	return k.Value, true
 }
 
 // values returns the values the mapping m gives key, in order, as written:
@@ -490,49 +547,54 @@ func values(m *yamlnode.Node, key string) []*yamlnode.Node {
 		return nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if keyIs(m.Content[i], key) {
+		if name, ok := keyName(m.Content[i]); ok && name == key {
 			vs = append(vs, target(m.Content[i+1]))
 		}
 	}
 	return vs
 }
 
+// merged returns the mappings the value of a merge key brings: one, or a
+// sequence of them.
+func merged(v *yamlnode.Node) []*yamlnode.Node {
+	v = target(v)
+	if v == nil || v.Kind != yamlnode.SequenceNode {
+		return []*yamlnode.Node{v}
+	}
+	ms := make([]*yamlnode.Node, 0, len(v.Content))
+	for _, e := range v.Content {
+		ms = append(ms, target(e))
+	}
+	return ms
+}
+
+// walked is a mapping already looked at for a path of keys.
+type walked struct {
+	m    *yamlnode.Node
+	path string
+}
+
 // holds reports whether the mapping m holds the path of keys, written or
-// through a merge key.
-func holds(m *yamlnode.Node, at []string) bool {
+// through merge keys. Each mapping is looked at once for each path, in
+// seen, however often it is merged or aliased, and a document may merge a
+// mapping into itself.
+func holds(m *yamlnode.Node, at []string, seen map[walked]bool) bool {
 	if len(at) == 0 {
 		return true
 	}
-	for _, v := range values(m, at[0]) {
-		if holds(v, at[1:]) {
-			return true
-		}
-	}
-	return brings(m, at, make(map[*yamlnode.Node]bool))
-}
-
-// brings reports whether a merge key of the mapping m, or of the mappings
-// it merges, brings the path of keys. Each mapping is looked at once, in
-// seen, however often it is merged: a document may merge a mapping into
-// itself.
-func brings(m *yamlnode.Node, at []string, seen map[*yamlnode.Node]bool) bool {
-	if m == nil || m.Kind != yamlnode.MappingNode || seen[m] {
+	w := walked{m, strings.Join(at, ".")}
+	if m == nil || m.Kind != yamlnode.MappingNode || seen[w] {
 		return false
 	}
-	seen[m] = true
+	seen[w] = true
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if !isMerge(m.Content[i]) {
-			continue
-		}
-		merged := []*yamlnode.Node{target(m.Content[i+1])}
-		if merged[0] != nil && merged[0].Kind == yamlnode.SequenceNode {
-			merged = merged[0].Content
-		}
-		for _, mm := range merged {
-			mm = target(mm)
-			if slices.ContainsFunc(values(mm, at[0]), func(v *yamlnode.Node) bool { return holds(v, at[1:]) }) || brings(mm, at, seen) {
+		k, v := m.Content[i], m.Content[i+1]
+		if isMerge(k) {
+			if slices.ContainsFunc(merged(v), func(mm *yamlnode.Node) bool { return holds(mm, at, seen) }) {
 				return true
 			}
+		} else if name, ok := keyName(k); ok && name == at[0] && holds(target(v), at[1:], seen) {
+			return true
 		}
 	}
 	return false
@@ -543,18 +605,58 @@ func brings(m *yamlnode.Node, at []string, seen map[*yamlnode.Node]bool) bool {
 // that brings keys into the section itself is refused as the section is
 // read.
 func mergedOnPath(m *yamlnode.Node, at []string) bool {
-	if len(at) == 0 {
+	if len(at) == 0 || m == nil || m.Kind != yamlnode.MappingNode {
 		return false
 	}
-	if brings(m, at[:1], make(map[*yamlnode.Node]bool)) {
-		return true
-	}
-	for _, v := range values(m, at[0]) {
-		if mergedOnPath(v, at[1:]) {
+	seen := map[walked]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if isMerge(m.Content[i]) && slices.ContainsFunc(merged(m.Content[i+1]), func(mm *yamlnode.Node) bool { return holds(mm, at[:1], seen) }) {
 			return true
 		}
 	}
-	return false
+	return slices.ContainsFunc(values(m, at[0]), func(v *yamlnode.Node) bool { return mergedOnPath(v, at[1:]) })
+}
+
+// checkWrittenKeys is checkKeys for the keys as written: each mapping where
+// it is written, aliases not followed, a mapping a merge key brings in place
+// at the merge key's path. The parser keeps the last of a key given twice,
+// and ignores a value it does not need; the keys as written hide neither.
+func checkWrittenKeys(n *yamlnode.Node, path string) error {
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case yamlnode.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if isMerge(k) {
+				if err := checkWrittenKeys(v, path); err != nil {
+					return err
+				}
+				continue
+			}
+			name, ok := keyName(k)
+			if !ok {
+				continue
+			}
+			if err := checkKey(name, path+"."+name); err != nil {
+				return err
+			}
+			if notConfiguration(path + "." + name) {
+				continue
+			}
+			if err := checkWrittenKeys(v, path+"."+name); err != nil {
+				return err
+			}
+		}
+	case yamlnode.SequenceNode:
+		for _, e := range n.Content {
+			if err := checkWrittenKeys(e, path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // yamlTree is a YAML value as the parser reads it, for the checks of keys:
@@ -644,11 +746,11 @@ func checkKeys(t yamlTree, path string) error {
 				continue
 			}
 			p := path + "." + k
-			if p != ".http.forwarded" && editDistance(strings.ToLower(k), "forwarded") <= 2 {
-				return fmt.Errorf("%q: unknown key; the section of trusted proxies is http.forwarded, spelt so", p[1:])
+			if err := checkKey(k, p); err != nil {
+				return err
 			}
-			if k == "headers" || k == "fields" {
-				continue // header names and log fields, not configuration
+			if notConfiguration(p) {
+				continue
 			}
 			if err := checkKeys(v[key], p); err != nil {
 				return err
@@ -660,6 +762,21 @@ func checkKeys(t yamlTree, path string) error {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// notConfiguration reports whether the keys of the mapping at path p are
+// not configuration: header names and log fields.
+func notConfiguration(p string) bool {
+	return p == ".http.headers" || p == ".notifications.endpoints.headers" || p == ".log.fields"
+}
+
+// checkKey refuses a key within two edits of "forwarded", in any case, at
+// p, its path, unless p is http.forwarded.
+func checkKey(k, p string) error {
+	if p != ".http.forwarded" && editDistance(strings.ToLower(k), "forwarded") <= 2 {
+		return fmt.Errorf("%q: unknown key; the section of trusted proxies is http.forwarded, spelt so", p[1:])
 	}
 	return nil
 }

@@ -61,6 +61,7 @@ func InitOpenTelemetry(ctx context.Context) error {
 	provider := sdktrace.NewTracerProvider(
 		sdktrace.WithSampler(sdktrace.TraceIDRatioBased(defaultSamplingRatio)),
 		sdktrace.WithResource(res),
+		sdktrace.WithSpanProcessor(validUTF8{}), // first: the exporters see what it leaves
 		sdktrace.WithSpanProcessor(sp),
 	)
 	otel.SetTracerProvider(provider)
