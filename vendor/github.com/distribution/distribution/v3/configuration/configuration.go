@@ -417,13 +417,11 @@ func checkForwardedSpelling(in []byte, environ []string) error {
 			continue
 		}
 		parts := strings.Split(name, "_")
-		if !strings.EqualFold(parts[0], "REGISTRY") || name == "REGISTRY_HTTP_FORWARDED" {
-			continue
+		if !strings.EqualFold(parts[0], "REGISTRY") || name == "REGISTRY_HTTP_FORWARDED" ||
+			strings.HasPrefix(name, "REGISTRY_LOG_FIELDS_") || strings.HasPrefix(name, "REGISTRY_HTTP_HEADERS_") {
+			continue // log fields and header names are not configuration
 		}
 		for _, part := range parts[1:] {
-			if part == "FIELDS" || part == "HEADERS" {
-				break // log fields and header names, not configuration
-			}
 			if editDistance(strings.ToLower(part), "forwarded") <= 2 {
 				return fmt.Errorf("%s: not a variable of http.forwarded, whose are REGISTRY_HTTP_FORWARDED_ and a key in upper case", name)
 			}

@@ -11,12 +11,13 @@ import (
 )
 
 // validUTF8 is a span processor that makes a span's name and string
-// attributes valid UTF-8 as the span starts, each invalid byte replaced
-// with U+FFFD. A request's path, User-Agent and Host may hold bytes that are
-// not UTF-8, and the tracing handler copies them into the span; OTLP
-// encodes them as protobuf strings, which must be valid UTF-8, so a single
-// such span failed the export of its whole batch, with the spans of other
-// requests, and logged an error. Any client could do it.
+// attributes valid UTF-8 as the span starts, each run of invalid bytes
+// replaced with one U+FFFD. A request's path and User-Agent, and over
+// HTTP/2 its :authority, may hold bytes that are not UTF-8, and the tracing
+// handler copies them into the span. OTLP encodes them as protobuf
+// strings, which must be valid UTF-8, so a single such span failed the
+// export of its whole batch, with the spans of other requests, and logged
+// an error. Any client could do it.
 type validUTF8 struct{}
 
 // OnStart implements sdktrace.SpanProcessor.
