@@ -1324,10 +1324,44 @@ func (l *genLog) take(marker string) []string {
 
 // genSink receives the notifications of every mode, at /events/<key>.
 type genSink struct {
-	srv    *httptest.Server
-	mu     sync.Mutex
+	srv *httptest.Server
+	genArrivals
 	events map[string][]genEvent
-	last   time.Time
+}
+
+// genArrivals is when a sink last received something, under its lock.
+type genArrivals struct {
+	mu   sync.Mutex
+	last time.Time
+}
+
+// quiet waits until nothing has arrived for a second, ten seconds at most.
+func (a *genArrivals) quiet() {
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		a.mu.Lock()
+		last := a.last
+		a.mu.Unlock()
+		if time.Since(last) > time.Second {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// genServe serves handler on a port of the sinks' address until t ends.
+func genServe(t *testing.T, handler http.HandlerFunc) *httptest.Server {
+	t.Helper()
+	ln, err := net.Listen("tcp", genSinkIP+":0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(handler)
+	srv.Listener.Close()
+	srv.Listener = ln
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 type genEvent struct {
@@ -1348,11 +1382,7 @@ type genEvent struct {
 func startGenSink(t *testing.T) *genSink {
 	t.Helper()
 	s := &genSink{events: map[string][]genEvent{}}
-	ln, err := net.Listen("tcp", genSinkIP+":0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.srv = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s.srv = genServe(t, func(w http.ResponseWriter, r *http.Request) {
 		var envelope struct {
 			Events []genEvent `json:"events"`
 		}
@@ -1365,30 +1395,12 @@ func startGenSink(t *testing.T) *genSink {
 		s.events[key] = append(s.events[key], envelope.Events...)
 		s.last = time.Now()
 		s.mu.Unlock()
-	}))
-	s.srv.Listener.Close()
-	s.srv.Listener = ln
-	s.srv.Start()
-	t.Cleanup(s.srv.Close)
+	})
 	return s
 }
 
 func (s *genSink) yaml(key string) string {
 	return fmt.Sprintf("notifications:\n  endpoints:\n    - name: generative\n      url: %s/events/%s\n      timeout: 2s\n      threshold: 3\n      backoff: 300ms\n", s.srv.URL, key)
-}
-
-// quiet waits until no event has arrived for a second, ten seconds at most.
-func (s *genSink) quiet() {
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		s.mu.Lock()
-		last := s.last
-		s.mu.Unlock()
-		if time.Since(last) > time.Second {
-			return
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
 }
 
 // genToken asks the token server for a token with push and pull on the

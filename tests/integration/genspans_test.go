@@ -15,7 +15,6 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -26,10 +25,9 @@ import (
 
 // genSpanSink receives the spans of every mode, by mode.
 type genSpanSink struct {
-	srv   *httptest.Server
-	mu    sync.Mutex
+	srv *httptest.Server
+	genArrivals
 	spans map[string][]genSpan
-	last  time.Time
 }
 
 // genSpan is one span: its name, and its attributes' values as text.
@@ -41,11 +39,7 @@ type genSpan struct {
 func startGenSpanSink(t *testing.T) *genSpanSink {
 	t.Helper()
 	s := &genSpanSink{spans: map[string][]genSpan{}}
-	ln, err := net.Listen("tcp", genSinkIP+":0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.srv = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s.srv = genServe(t, func(w http.ResponseWriter, r *http.Request) {
 		key, ok := strings.CutSuffix(strings.TrimPrefix(r.URL.Path, "/"), "/v1/traces")
 		body, err := io.ReadAll(r.Body)
 		var req coltracepb.ExportTraceServiceRequest
@@ -71,11 +65,7 @@ func startGenSpanSink(t *testing.T) *genSpanSink {
 		out, _ := proto.Marshal(&coltracepb.ExportTraceServiceResponse{})
 		w.Header().Set("Content-Type", "application/x-protobuf")
 		_, _ = w.Write(out)
-	}))
-	s.srv.Listener.Close()
-	s.srv.Listener = ln
-	s.srv.Start()
-	t.Cleanup(s.srv.Close)
+	})
 	return s
 }
 
@@ -106,20 +96,6 @@ func (s *genSpanSink) env(key string) []string {
 		"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=" + s.srv.URL + "/" + key + "/v1/traces",
 		"OTEL_BSP_SCHEDULE_DELAY=200",
 		"OTEL_BSP_MAX_QUEUE_SIZE=200000",
-	}
-}
-
-// quiet waits until no span has arrived for a second, ten seconds at most.
-func (s *genSpanSink) quiet() {
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		s.mu.Lock()
-		last := s.last
-		s.mu.Unlock()
-		if time.Since(last) > time.Second {
-			return
-		}
-		time.Sleep(100 * time.Millisecond)
 	}
 }
 
