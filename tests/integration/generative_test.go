@@ -136,10 +136,16 @@ type genMode struct {
 	token    string
 	tokenAt  time.Time
 
-	mu     sync.Mutex
-	counts map[string]int
-	models map[string]*genModel // by marker, for the requests the registry answered
-	reqs   map[string]*genReq   // the same requests, by marker
+	mu       sync.Mutex
+	counts   map[string]int
+	answered map[string]genAnswered // by marker, the requests the registry answered
+}
+
+// genAnswered is a request the registry answered, and the contract's view
+// of it.
+type genAnswered struct {
+	q  *genReq
+	mo *genModel
 }
 
 func genModes() []*genMode {
@@ -1955,7 +1961,7 @@ func (g *genRun) one(m *genMode, k int) {
 	// For the events its pulls cause, and for its spans.
 	if mo != nil && want == 1 {
 		m.mu.Lock()
-		m.models[q.marker], m.reqs[q.marker] = mo, q
+		m.answered[q.marker] = genAnswered{q, mo}
 		m.mu.Unlock()
 	}
 }
@@ -1991,7 +1997,7 @@ func (g *genRun) pushOp(q *genReq) {
 	}
 	g.checkLog(q, mo, m.log.take(""), -1)
 	m.mu.Lock()
-	m.models[q.marker], m.reqs[q.marker] = mo, q
+	m.answered[q.marker] = genAnswered{q, mo}
 	m.mu.Unlock()
 }
 
@@ -2032,7 +2038,7 @@ func (g *genRun) checkEvents(m *genMode) {
 		g.stat("notification events checked")
 		// The user agent is the request's marker.
 		marker := ev.Request.UserAgent
-		mo := m.models[marker]
+		mo := m.answered[marker].mo
 		evDesc := fmt.Sprintf("mode %s (%s), event of request %s: %s %s, request.addr %q, request.host %q, target.url %q",
 			m.key, m.name, marker, ev.Action, ev.Target.Repository, ev.Request.Addr, ev.Request.Host, ev.Target.URL)
 		if mo == nil {
@@ -2104,7 +2110,7 @@ func TestGenerative(t *testing.T) {
 	for i, m := range g.modes {
 		m.num = i + 1
 		m.addr = fmt.Sprintf("%s%d:5000", genRegistryNet, m.num)
-		m.counts, m.models, m.reqs = map[string]int{}, map[string]*genModel{}, map[string]*genReq{}
+		m.counts, m.answered = map[string]int{}, map[string]genAnswered{}
 		for _, s := range m.trusted {
 			m.prefixes = append(m.prefixes, netip.PrefixFrom(netip.MustParseAddr(s), 32))
 		}
@@ -2144,7 +2150,7 @@ func TestGenerative(t *testing.T) {
 			mo := &genModel{rHost: genHost, exact: true, api: true, path: "/v2/"}
 			g.resolve(m, q.peer, m.tls, http.Header{"User-Agent": {q.marker}}, q, mo)
 			g.checkLog(q, mo, m.log.take(""), -1)
-			m.models[q.marker], m.reqs[q.marker] = mo, q
+			m.answered[q.marker] = genAnswered{q, mo}
 		}
 	}
 	t.Logf("generative: seed %d, %d requests over %d modes; setup took %s", seed, count, len(g.modes), time.Since(started).Round(time.Millisecond))

@@ -118,7 +118,7 @@ func (g *genRun) checkSpans(m *genMode) {
 			continue
 		}
 		marker := a["user_agent.original"]
-		mo, q := m.models[marker], m.reqs[marker]
+		mo, q := m.answered[marker].mo, m.answered[marker].q
 		desc := fmt.Sprintf("mode %s (%s), span %q of request %q: client.address %q, network.peer.address %q, url.scheme %q, server.address %q, server.port %q",
 			m.key, m.name, sp.name, marker, a["client.address"], a["network.peer.address"], a["url.scheme"], a["server.address"], a["server.port"])
 		add := func(class, want string) { g.fail.addMode(m.key, nil, "span: "+class, desc+want) }
@@ -172,9 +172,9 @@ func (g *genRun) checkSpans(m *genMode) {
 	// Every request the registry answered under http.forwarded has its
 	// span: one that went missing would be one no check saw.
 	if m.family != "" {
-		for marker := range m.reqs {
+		for marker, a := range m.answered {
 			if !seen[marker] {
-				g.fail.addMode(m.key, m.reqs[marker], "span: no span for a request the registry answered", "mode "+m.key+", request "+marker)
+				g.fail.addMode(m.key, a.q, "span: no span for a request the registry answered", "mode "+m.key+", request "+marker)
 			}
 		}
 	}
