@@ -3,14 +3,18 @@
 // and the forwarding headers written by the proxies the operator trusts.
 //
 // Anyone can send a forwarding header; only a proxy can be trusted to
-// overwrite or append to it. So the chain is walked from the registry
-// outwards: the peer must be a trusted proxy for its headers to be read at
-// all, and each hop's client address is believed until it is not a trusted
-// proxy. That hop is the client-facing one; whatever lies beyond it is the
-// client's own text. Of the hops walked, the outermost that carries a valid
-// proto or host supplies it: it saw what the client sent. A proto that is
-// not http or https and a host that is not a valid host[:port] are ignored
-// on their own, since trusted proxies often copy them from the client.
+// write it. So the peer must be a trusted proxy for its headers to be read
+// at all: a request from any other peer is resolved from its connection
+// and Host header alone.
+//
+// From a trusted peer, the chain is walked from the registry outwards, as a
+// trusted proxy overwrites or appends to what it received: each hop's
+// client address is believed until it is not a trusted proxy. That hop is
+// the client-facing one; whatever lies beyond it is the client's own text.
+// Of the hops walked, the outermost that carries a valid proto or host
+// supplies it: it saw what the client sent. A proto that is not http or
+// https and a host that is not a valid host[:port] are ignored on their
+// own, since trusted proxies often copy them from the client.
 package forwarded
 
 import (
