@@ -240,8 +240,7 @@ func (unread) UnmarshalYAML(func(any) error) error { return nil }
 // scheme, host and client address behind reverse proxies.
 type Forwarded struct {
 	// TrustedProxies lists the IP addresses and CIDR prefixes of the
-	// proxies whose forwarding headers are believed, walking the chain
-	// from the registry outwards.
+	// proxies whose forwarding headers are believed.
 	TrustedProxies StringList `yaml:"trustedproxies,omitempty"`
 
 	// Header is the family of headers those proxies write, the other being
