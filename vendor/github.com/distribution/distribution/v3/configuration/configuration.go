@@ -200,9 +200,8 @@ type HTTP struct {
 	// H2C configures support for HTTP/2 without requiring TLS (HTTP/2 Cleartext).
 	H2C H2C `yaml:"h2c,omitempty"`
 
-	// Forwarded, when present, says whose forwarding headers to believe.
-	// Without it they are believed from any client. An empty section
-	// believes none.
+	// Forwarded, when present (even empty), says whose forwarding headers
+	// to believe. Without it they are believed from any client.
 	Forwarded *Forwarded `yaml:"forwarded,omitempty"`
 }
 
@@ -802,8 +801,7 @@ func editDistance(s, t string) int {
 }
 
 // TrustedPrefixes parses TrustedProxies. An address is a single-address
-// prefix, and an IPv4-mapped prefix its IPv4 form, as peers are compared
-// unmapped.
+// prefix.
 func (f *Forwarded) TrustedPrefixes() ([]netip.Prefix, error) {
 	return parsePrefixes("trustedproxies", f.TrustedProxies)
 }
@@ -825,6 +823,7 @@ func parsePrefixes(key string, list []string) ([]netip.Prefix, error) {
 		if err != nil {
 			return nil, fmt.Errorf("http.forwarded.%s: %q is not an IP address or CIDR prefix%s", key, s, listHint(s))
 		}
+		// An IPv4-mapped prefix is its IPv4 form, as peers are compared unmapped.
 		if a := prefix.Addr(); a.Is4In6() && prefix.Bits() >= 96 {
 			prefix = netip.PrefixFrom(a.Unmap(), prefix.Bits()-96)
 		}

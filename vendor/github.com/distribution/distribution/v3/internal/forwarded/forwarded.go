@@ -6,15 +6,6 @@
 // write it. So the peer must be a trusted proxy for its headers to be read
 // at all: a request from any other peer is resolved from its connection
 // and Host header alone.
-//
-// From a trusted peer, the chain is walked from the registry outwards, as a
-// trusted proxy overwrites or appends to what it received: each hop's
-// client address is believed until it is not a trusted proxy. That hop is
-// the client-facing one; whatever lies beyond it is the client's own text.
-// Of the hops walked, the outermost that carries a valid proto or host
-// supplies it: it saw what the client sent. A proto that is not http or
-// https and a host that is not a valid host[:port] are ignored on their
-// own, since trusted proxies often copy them from the client.
 package forwarded
 
 import (
@@ -97,10 +88,9 @@ func (p *Policy) trusts(a netip.Addr) bool {
 	return false
 }
 
-// Resolve returns the origin of r, and which of UntrustedPeer and
-// InvalidValue made it ignore a header. The origin's scheme is a trusted
-// proxy's, else https over TLS, else http: never the request target's,
-// which is the client's word. Its host is "" when no valid one is known.
+// Resolve returns the origin of r, and why it ignored a header, if it
+// did. The origin's scheme is never the request target's, which is the
+// client's word, and its host is "" when no valid one is known.
 func (p *Policy) Resolve(r *http.Request) (requestutil.Origin, Refused) {
 	var (
 		o       requestutil.Origin
@@ -170,8 +160,8 @@ func (p *Policy) walk(chain hops, client netip.Addr, o *requestutil.Origin) (net
 		if !addr.IsValid() {
 			break // no address: nothing beyond this hop can be attributed
 		}
-		client = addr
-		if !p.trusts(addr) {
+		client = addr.Unmap()
+		if !p.trusts(client) {
 			break
 		}
 	}
@@ -203,7 +193,7 @@ func parseNode(s string) (netip.Addr, bool) {
 		if err != nil || ap.Addr().Zone() != "" {
 			return netip.Addr{}, false
 		}
-		return ap.Addr().Unmap(), true
+		return ap.Addr(), true
 	}
 	// Without a port, brackets may enclose an IPv6 address, and only that.
 	if inner, ok := strings.CutPrefix(s, "["); ok {
@@ -216,5 +206,5 @@ func parseNode(s string) (netip.Addr, bool) {
 	if err != nil || a.Zone() != "" {
 		return netip.Addr{}, false
 	}
-	return a.Unmap(), true
+	return a, true
 }

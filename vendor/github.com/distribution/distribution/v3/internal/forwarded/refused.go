@@ -3,8 +3,7 @@ package forwarded
 import "strings"
 
 // Refused is a set of reasons why part of a request was not believed or
-// not served. Each has a fixed name, fit for a metric label; what the
-// client sent is never part of it.
+// not served. What the client sent is never part of it.
 type Refused uint8
 
 const (
@@ -20,7 +19,8 @@ const (
 	HostNotAllowed
 )
 
-// Reasons lists every reason, each with its name.
+// Reasons lists every reason, each with a fixed name, fit for a metric
+// label.
 var Reasons = []struct {
 	Reason Refused
 	Name   string

@@ -10,9 +10,11 @@ import (
 // once per request (from http.host, say) and kept in the request's context
 // for every reader that builds a URL or names the client.
 type Origin struct {
-	Scheme string     // "http" or "https"; "" when nothing says which
-	Host   string     // a valid host[:port]; "" when none is known
-	Client netip.Addr // the client's address; the zero Addr when not known
+	Scheme string // "http" or "https"; "" when nothing says which
+	Host   string // a valid host[:port]; "" when none is known
+
+	// Client is the client's address; the zero Addr when not known.
+	Client netip.Addr
 
 	// Resolved reports that the origin was resolved under http.forwarded:
 	// readers then use it and read no forwarding header.
