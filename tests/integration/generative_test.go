@@ -2,7 +2,8 @@ package integration
 
 // TestGenerative sends seeded pseudo-random requests to the real binary,
 // one registry per configuration mode, and checks every answer, the access
-// log, the log's levels, the notifications and the trace spans, which each
+// log, the log's levels, the host and client address of the request's log
+// entries, the notifications and the trace spans, which each
 // registry exports over OTLP to the test, against the contract. Each
 // request is a combination of request-target form (origin, absolute with
 // and without userinfo, authority with CONNECT, asterisk with OPTIONS),
@@ -189,8 +190,9 @@ func genModes() []*genMode {
 			good: []string{genHost, "a.registry.example.com:5000"}, trs: h1h2c, froms: proxied},
 		{key: "e", name: "allowedhosts without scheme, plain listener", family: "x-forwarded",
 			allowed: []string{genHost}, auth: true, good: []string{genHost, genHost + ":80"}, trs: h1h2c, froms: client},
-		{key: "f", name: "PROXY protocol required from the balancer", family: "x-forwarded", trusted: []string{genPPProxyIP},
-			scheme: "https", balancers: []string{genBalancerIP}, good: []string{genHost}, trs: pp},
+		{key: "f", name: "PROXY protocol required from the balancer, allowedhosts", family: "x-forwarded", trusted: []string{genPPProxyIP},
+			scheme: "https", balancers: []string{genBalancerIP}, allowed: []string{genHost}, auth: true,
+			good: []string{genHost, genHost + ":443"}, trs: pp},
 		{key: "g", name: "TLS listener, trusted proxy, allowedhosts", family: "x-forwarded", trusted: []string{genProxyIP},
 			allowed: []string{genHost}, tls: true, good: []string{genHost, genHost + ":443"}, trs: overTLS, froms: proxied},
 	}
@@ -1605,7 +1607,9 @@ var (
 	// genHostFieldRE matches a log entry's http.request.host, which the
 	// text formatter quotes when it holds more than a word.
 	genHostFieldRE = regexp.MustCompile(` http\.request\.host=("(?:[^"\\]|\\.)*"|\S*)`)
-	genStdLogRE    = regexp.MustCompile(`^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} `)
+	// genRemoteAddrFieldRE matches a log entry's http.request.remoteaddr.
+	genRemoteAddrFieldRE = regexp.MustCompile(` http\.request\.remoteaddr=("(?:[^"\\]|\\.)*"|\S*)`)
+	genStdLogRE          = regexp.MustCompile(`^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} `)
 )
 
 // urls returns every URL an answer carries, by where it is.
@@ -1799,6 +1803,7 @@ func (g *genRun) checkLog(q *genReq, mo *genModel, lines []string, want int) {
 		case strings.HasPrefix(line, "time="):
 			if strings.Contains(line, q.marker) {
 				g.checkLoggedHost(q, mo, line)
+				g.checkLoggedClient(q, mo, line)
 			}
 			lvl := genLevelRE.FindStringSubmatch(line)
 			if lvl == nil || lvl[1] != "warning" && lvl[1] != "error" && lvl[1] != "fatal" && lvl[1] != "panic" {
@@ -1873,6 +1878,32 @@ func (g *genRun) checkLog(q *genReq, mo *genModel, lines []string, want int) {
 		g.fail.add(q, "log: more than one record for one request", fmt.Sprintf("%q", lines))
 	case want == 0 && records > 0:
 		g.fail.add(q, "log: a record for a request that net/http refused or the registry never answered", fmt.Sprintf("%q", lines))
+	}
+}
+
+// checkLoggedClient checks the http.request.remoteaddr of one of the
+// request's own log entries under http.forwarded: the client the access log
+// names, with the connection's port when that client is the peer.
+func (g *genRun) checkLoggedClient(q *genReq, mo *genModel, line string) {
+	m := genRemoteAddrFieldRE.FindStringSubmatch(line)
+	if mo == nil || mo.unconfigured || m == nil {
+		return
+	}
+	logged := m[1]
+	if u, err := strconv.Unquote(logged); err == nil {
+		logged = u
+	}
+	addr := logged
+	if ap, err := netip.ParseAddrPort(logged); err == nil {
+		addr = ap.Addr().Unmap().String()
+	}
+	g.stat("log entries' http.request.remoteaddr checked")
+	if mo.exact && addr != mo.client || !mo.exact && !mo.clients[addr] {
+		want := mo.client
+		if !mo.exact {
+			want = fmt.Sprint(genKeys(mo.clients))
+		}
+		g.fail.add(q, "log: http.request.remoteaddr is not the resolved client", fmt.Sprintf("%q, want %s; line %q", logged, want, line))
 	}
 }
 
