@@ -262,6 +262,10 @@ func TestHostileHosts(t *testing.T) {
 							seen[got]++
 							outcomes[family+", "+route.name+": "+got]++
 						}
+						for i, head := range targetProbes(kind.home) {
+							total++
+							outcomes[family+", "+route.name+", request target: "+checkTargetProbe(t, route, allowed, head, i)]++
+						}
 						t.Logf("%s, %s: %d rows: %v", kind.name, route.name, len(rows), seen)
 					})
 				}
@@ -405,6 +409,49 @@ func checkHostRow(t *testing.T, route hostRoute, allowed []string, row hostRow, 
 		}
 		return "refused before the registry: " + resp.describe()
 	}
+}
+
+// targetProbes are requests whose target, not their Host, names another
+// host or carries userinfo, as a client writes them through a layer-7 edge.
+func targetProbes(home string) []string {
+	rest := "Content-Length: 0\r\nConnection: close\r\n\r\n"
+	return []string{
+		"POST http://evil.example/v2/hosts/target/blobs/uploads/ HTTP/1.1\r\nHost: " + home + "\r\n" + rest,
+		"POST https://user:pass@evil.example/v2/hosts/target/blobs/uploads/ HTTP/1.1\r\nHost: " + home + "\r\n" + rest,
+		"POST http://user:pass@" + home + "/v2/hosts/target/blobs/uploads/ HTTP/1.1\r\nHost: evil.example\r\n" + rest,
+		"GET http://evil.example/v2 HTTP/1.1\r\nHost: " + home + "\r\n" + rest,
+		"CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n" + rest,
+		"OPTIONS * HTTP/1.1\r\nHost: " + home + "\r\n" + rest,
+	}
+}
+
+// checkTargetProbe sends one of targetProbes through route: the registry
+// answers none with a 5xx, and no Location, whoever answers, names a host
+// outside allowedhosts or the target's userinfo.
+func checkTargetProbe(t *testing.T, route hostRoute, allowed []string, head string, i int) string {
+	t.Helper()
+	send := rawHTTPRequest
+	if route.tls {
+		send = rawTLSRequest
+	}
+	resp, err := send(clientIP, route.target, head)
+	if err != nil {
+		return "closed without an answer"
+	}
+	line, _, _ := strings.Cut(head, "\r\n")
+	if resp.status >= 500 && (resp.fromRegistry() || route.target == registryTCP) {
+		t.Errorf("%q: status %s", line, resp.describe())
+	}
+	if l := resp.header.Get("Location"); l != "" {
+		loc, err := url.Parse(l)
+		if err != nil || loc.User != nil || strings.Contains(l, "pass") || !allowedBy(allowed, loc.Host, loc.Scheme) {
+			t.Errorf("%q: Location %q names a host outside allowedhosts %q or the target's userinfo", line, l, allowed)
+		}
+	}
+	if resp.fromRegistry() {
+		return fmt.Sprintf("probe %d: registry %d", i, resp.status)
+	}
+	return fmt.Sprintf("probe %d: edge %d", i, resp.status)
 }
 
 func contains(list []string, s string) bool {
