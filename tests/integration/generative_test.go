@@ -359,8 +359,11 @@ var (
 		"a%20b@", "%e2%80%a8@", "%ff@", "@", ":@", genForgedUser + "@", genForgedUserCombined + "@",
 	}
 	genSchemes = []genSW{{"http", 6}, {"https", 6}, {"HTTP", 1}, {"hTTpS", 1}, {"gopher", 1}, {"javascript", 1}, {"ftp", 1}}
-	genMethods = []genSW{{"GET", 30}, {"HEAD", 10}, {"POST", 20}, {"PUT", 7}, {"PATCH", 6}, {"DELETE", 6}, {"OPTIONS", 7}, {"CONNECT", 6}}
-	genPaths   = []string{
+	// The last methods are not tokens: net/http refuses them on HTTP/1,
+	// and HTTP/2 lets a client send them, which the access log must escape.
+	genMethods = []genSW{{"GET", 30}, {"HEAD", 10}, {"POST", 20}, {"PUT", 7}, {"PATCH", 6}, {"DELETE", 6}, {"OPTIONS", 7}, {"CONNECT", 6},
+		{"GET /v2/forged HTTP/1.1\" 200 5120 \"-\" \"x", 1}, {"G\u00e9T", 1}}
+	genPaths = []string{
 		"/v2/", "/v2", "/v2/{repo}/blobs/uploads/", "/v2/{repo}/blobs/uploads", "/v2//x/./..", "/v2/_catalog?n=1",
 		"/v2/_catalog?n=1&last=gen%2Fa", "/v2/{repo}/tags/list?n=1", "/v2/{repo}/tags/list", "/v2/{repo}/manifests/v1",
 		"/v2/gen/pushed/manifests/v1", "/v2/gen/pushed/blobs/{digest}", "/v2/{repo}/blobs/{digest}",
