@@ -1994,6 +1994,9 @@ func (g *genRun) one(m *genMode, k int) {
 	g.checkLog(q, mo, m.log.take(marker), want)
 	// For the events its pulls cause, and for its spans.
 	if mo != nil && want == 1 {
+		if strings.ContainsAny(q.method, " \"\u00e9") {
+			g.stat("HTTP/2 requests with a method that is not a token, answered and logged")
+		}
 		m.mu.Lock()
 		m.answered[q.marker] = genAnswered{q, mo}
 		m.mu.Unlock()
