@@ -823,6 +823,23 @@ type genModel struct {
 	xfPort  bool // the request sent X-Forwarded-Port
 }
 
+// isClient reports whether addr is a client the contract allows: the one
+// resolved, or, behind a damaged Forwarded header, any it leaves possible.
+func (mo *genModel) isClient(addr string) bool {
+	if mo.exact {
+		return addr == mo.client
+	}
+	return mo.clients[addr]
+}
+
+// wantClient names the clients isClient allows, for a report.
+func (mo *genModel) wantClient() string {
+	if mo.exact {
+		return mo.client
+	}
+	return fmt.Sprint(genKeys(mo.clients))
+}
+
 // model returns the contract's view of q, or nil when Go's own parser
 // refuses it (net/http must then answer 400 itself).
 func (g *genRun) model(q *genReq) *genModel {
@@ -1856,12 +1873,8 @@ func (g *genRun) checkLog(q *genReq, mo *genModel, lines []string, want int) {
 				g.fail.add(q, class, fmt.Sprintf("line %q", line))
 				continue
 			}
-			if mo != nil && (mo.exact && m[1] != mo.client || !mo.exact && !mo.clients[m[1]]) {
-				want := mo.client
-				if !mo.exact {
-					want = fmt.Sprint(genKeys(mo.clients))
-				}
-				g.fail.add(q, "log: the record names another client than the peer, the trusted hop's or the preamble's", fmt.Sprintf("first field %q, want %s; line %q", m[1], want, line))
+			if mo != nil && !mo.isClient(m[1]) {
+				g.fail.add(q, "log: the record names another client than the peer, the trusted hop's or the preamble's", fmt.Sprintf("first field %q, want %s; line %q", m[1], mo.wantClient(), line))
 			}
 		case strings.Contains(line, "genreq/") || strings.Contains(line, "genpush/"):
 			g.fail.add(q, "log: a record of another request, written late or twice", fmt.Sprintf("line %q", line))
@@ -1888,39 +1901,40 @@ func (g *genRun) checkLog(q *genReq, mo *genModel, lines []string, want int) {
 // request's own log entries under http.forwarded: the client the access log
 // names, with the connection's port when that client is the peer.
 func (g *genRun) checkLoggedClient(q *genReq, mo *genModel, line string) {
-	m := genRemoteAddrFieldRE.FindStringSubmatch(line)
-	if mo == nil || mo.unconfigured || m == nil {
+	logged, ok := genLogField(genRemoteAddrFieldRE, line)
+	if mo == nil || mo.unconfigured || !ok {
 		return
-	}
-	logged := m[1]
-	if u, err := strconv.Unquote(logged); err == nil {
-		logged = u
 	}
 	addr := logged
 	if ap, err := netip.ParseAddrPort(logged); err == nil {
 		addr = ap.Addr().Unmap().String()
 	}
 	g.stat("log entries' http.request.remoteaddr checked")
-	if mo.exact && addr != mo.client || !mo.exact && !mo.clients[addr] {
-		want := mo.client
-		if !mo.exact {
-			want = fmt.Sprint(genKeys(mo.clients))
-		}
-		g.fail.add(q, "log: http.request.remoteaddr is not the resolved client", fmt.Sprintf("%q, want %s; line %q", logged, want, line))
+	if !mo.isClient(addr) {
+		g.fail.add(q, "log: http.request.remoteaddr is not the resolved client", fmt.Sprintf("%q, want %s; line %q", logged, mo.wantClient(), line))
 	}
+}
+
+// genLogField returns the value of the field re matches in a log entry,
+// unquoted.
+func genLogField(re *regexp.Regexp, line string) (string, bool) {
+	m := re.FindStringSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	if u, err := strconv.Unquote(m[1]); err == nil {
+		return u, true
+	}
+	return m[1], true
 }
 
 // checkLoggedHost checks the http.request.host of one of the request's own
 // log entries under http.forwarded: the resolved host, and none for a
 // request refused for its host.
 func (g *genRun) checkLoggedHost(q *genReq, mo *genModel, line string) {
-	m := genHostFieldRE.FindStringSubmatch(line)
-	if mo == nil || mo.unconfigured || m == nil {
+	host, ok := genLogField(genHostFieldRE, line)
+	if mo == nil || mo.unconfigured || !ok {
 		return
-	}
-	host := m[1]
-	if u, err := strconv.Unquote(host); err == nil {
-		host = u
 	}
 	g.stat("log entries' http.request.host checked")
 	switch {

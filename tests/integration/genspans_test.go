@@ -146,9 +146,8 @@ func (g *genRun) checkSpans(m *genMode) {
 		if mo.unconfigured {
 			continue // upstream's spans, from the request's own headers
 		}
-		switch c := a["client.address"]; {
-		case mo.exact && c != mo.client, !mo.exact && !mo.clients[c]:
-			add("client.address is not the resolved client", "; want "+mo.client)
+		if !mo.isClient(a["client.address"]) {
+			add("client.address is not the resolved client", "; want "+mo.wantClient())
 		}
 		scheme := a["url.scheme"]
 		switch {
